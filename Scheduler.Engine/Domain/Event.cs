@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduler.Engine.Domain;
+
+/// <summary>
+/// A whole event as read from an event file: its calendar, places, people and meeting requests.
+/// Immutable; ids are unique within each list and every reference resolves (the reader guarantees it).
+/// </summary>
+public sealed class Event
+{
+    private readonly Dictionary<string, Room> roomsById;
+    private readonly Dictionary<string, Participant> participantsById;
+    private readonly Dictionary<string, MeetingRequest> meetingsById;
+    private readonly Dictionary<string, Delegation> delegationsById;
+    private readonly Dictionary<string, Building> buildingsById;
+    private readonly Dictionary<(string, string), Duration> travel;
+
+    /// <summary>Creates an event; arguments are taken as already checked by the reader.</summary>
+    public Event(
+        string name,
+        DateTimeZone zone,
+        Duration grain,
+        ImmutableArray<EventDay> days,
+        ImmutableArray<DailyBreak> breaks,
+        ImmutableArray<Building> buildings,
+        ImmutableArray<TravelTime> travelTimes,
+        ImmutableArray<Room> rooms,
+        ImmutableArray<Delegation> delegations,
+        ImmutableArray<Participant> participants,
+        ImmutableArray<MeetingRequest> meetings,
+        ScheduleObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(objective);
+        if (grain <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(grain), grain, "The grain must be positive.");
+        Name = name;
+        Zone = zone;
+        Grain = grain;
+        Days = days;
+        Breaks = breaks;
+        Buildings = buildings;
+        TravelTimes = travelTimes;
+        Rooms = rooms;
+        Delegations = delegations;
+        Participants = participants;
+        Meetings = meetings;
+        Objective = objective;
+        roomsById = rooms.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        participantsById = participants.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        meetingsById = meetings.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        delegationsById = delegations.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        buildingsById = buildings.ToDictionary(b => b.Id, StringComparer.Ordinal);
+        travel = new Dictionary<(string, string), Duration>();
+        foreach (var t in travelTimes)
+        {
+            travel[(t.From, t.To)] = t.Duration;
+            travel[(t.To, t.From)] = t.Duration;
+        }
+    }
+
+    /// <summary>The event's display name (<c>event.name</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The event's time zone (<c>event.timeZone</c>, from TZDB).</summary>
+    public DateTimeZone Zone { get; }
+
+    /// <summary>The grain (<c>event.slotMinutes</c>): meetings start on it counted from each day's start. Positive.</summary>
+    public Duration Grain { get; }
+
+    /// <summary>The days meetings may take place, in file order.</summary>
+    public ImmutableArray<EventDay> Days { get; }
+
+    /// <summary>Daily local periods when no meeting runs.</summary>
+    public ImmutableArray<DailyBreak> Breaks { get; }
+
+    /// <summary>Buildings that rooms may belong to.</summary>
+    public ImmutableArray<Building> Buildings { get; }
+
+    /// <summary>Symmetric travel times between buildings as given in the file.</summary>
+    public ImmutableArray<TravelTime> TravelTimes { get; }
+
+    /// <summary>Rooms, in file order.</summary>
+    public ImmutableArray<Room> Rooms { get; }
+
+    /// <summary>Delegations, in file order.</summary>
+    public ImmutableArray<Delegation> Delegations { get; }
+
+    /// <summary>Participants, in file order.</summary>
+    public ImmutableArray<Participant> Participants { get; }
+
+    /// <summary>Meeting requests, in file order.</summary>
+    public ImmutableArray<MeetingRequest> Meetings { get; }
+
+    /// <summary>What the solver optimises after hard rules.</summary>
+    public ScheduleObjective Objective { get; }
+
+    /// <summary>The room with this id, or null.</summary>
+    public Room? FindRoom(string id) => roomsById.GetValueOrDefault(id);
+
+    /// <summary>The participant with this id, or null.</summary>
+    public Participant? FindParticipant(string id) => participantsById.GetValueOrDefault(id);
+
+    /// <summary>The meeting request with this id, or null.</summary>
+    public MeetingRequest? FindMeeting(string id) => meetingsById.GetValueOrDefault(id);
+
+    /// <summary>The delegation with this id, or null.</summary>
+    public Delegation? FindDelegation(string id) => delegationsById.GetValueOrDefault(id);
+
+    /// <summary>The building with this id, or null.</summary>
+    public Building? FindBuilding(string id) => buildingsById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The travel time between two buildings: zero when either is null (a room in no building),
+    /// when they are the same, or when the file gives no time for the pair.
+    /// </summary>
+    public Duration TravelTime(string? fromBuilding, string? toBuilding)
+    {
+        if (fromBuilding is null || toBuilding is null || fromBuilding == toBuilding) return Duration.Zero;
+        return travel.GetValueOrDefault((fromBuilding, toBuilding), Duration.Zero);
+    }
+
+    /// <summary>The first instant of the event: the start of its earliest day.</summary>
+    public Instant Start => Days.Min(d => d.StartInstant(Zone));
+
+    /// <summary>The end of the event: the end of its latest day.</summary>
+    public Instant End => Days.Max(d => d.EndInstant(Zone));
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduler.Engine.Domain;
+
+/// <summary>The outcome of a solve, as the schedule file's <c>status</c>.</summary>
+public enum ScheduleStatus
+{
+    /// <summary>No schedule of higher scheduled weight exists.</summary>
+    Optimal,
+
+    /// <summary>Valid; optimality not proven.</summary>
+    Feasible,
+
+    /// <summary>The required meetings cannot all be scheduled.</summary>
+    Infeasible,
+
+    /// <summary>No valid schedule found within the limits.</summary>
+    Unknown,
+}
+
+/// <summary>One scheduled meeting: where and when.</summary>
+/// <param name="Meeting">The meeting id.</param>
+/// <param name="Room">The room id.</param>
+/// <param name="Start">Start instant.</param>
+/// <param name="End">End instant (start plus the meeting's duration).</param>
+public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End);
+
+/// <summary>A meeting left out of the schedule, with a reason in plain words.</summary>
+/// <param name="Meeting">The meeting id.</param>
+/// <param name="Reason">Why it could not be placed, with times in the event's zone.</param>
+public sealed record UnscheduledMeeting(string Meeting, string Reason);
+
+/// <summary>
+/// A schedule: the content of a schedule file. Every meeting of the event appears exactly once,
+/// in <see cref="Assignments"/> or in <see cref="Unscheduled"/>.
+/// </summary>
+/// <param name="EventName">The event's name.</param>
+/// <param name="Status">Outcome of the solve.</param>
+/// <param name="ScheduledWeight">Sum of weights over the assignments.</param>
+/// <param name="WeightBound">A proven upper bound on the scheduled weight, or null when none is known.</param>
+/// <param name="IdleGaps">Total idle gaps over all participants.</param>
+/// <param name="IdleGapsBound">A proven lower bound on idle gaps at this weight, or null.</param>
+/// <param name="Assignments">Scheduled meetings, ordered by start then room then meeting id.</param>
+/// <param name="Unscheduled">Meetings not scheduled, with reasons.</param>
+public sealed record Schedule(
+    string EventName,
+    ScheduleStatus Status,
+    long ScheduledWeight,
+    long? WeightBound,
+    int IdleGaps,
+    int? IdleGapsBound,
+    ImmutableArray<Assignment> Assignments,
+    ImmutableArray<UnscheduledMeeting> Unscheduled);
