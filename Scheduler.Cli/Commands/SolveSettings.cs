@@ -1,0 +1,70 @@
+using System.CommandLine;
+using NodaTime;
+using Scheduler.Engine.Solving;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>The options every solving command shares: <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c>.</summary>
+internal sealed class SolveSettings
+{
+    /// <summary>Creates the options with their checks, so a bad value is a parse error (exit 2) before any work.</summary>
+    public SolveSettings(double? defaultTimeLimitSeconds = null)
+    {
+        var defaultLimit = defaultTimeLimitSeconds ?? new SolveOptions().TimeLimit.TotalSeconds;
+        TimeLimit = new Option<double?>("--time-limit")
+        {
+            Description = $"Stop the search after this many seconds and keep the best schedule found [default: {defaultLimit:0.##}]",
+            HelpName = "SECONDS",
+        };
+        TimeLimit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } s && !(s > 0 && double.IsFinite(s) && s <= 86_400))
+                result.AddError("--time-limit must be a positive number of seconds, at most 86400.");
+        });
+        Seed = new Option<int?>("--seed")
+        {
+            Description = "Random seed; the same input, seed and workers give the same schedule [default: 0]",
+            HelpName = "N",
+        };
+        Workers = new Option<int?>("--workers")
+        {
+            Description = $"Search threads [default: all {Environment.ProcessorCount} cores]",
+            HelpName = "N",
+        };
+        Workers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 256)
+                result.AddError("--workers must be a whole number from 1 to 256.");
+        });
+        DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
+    }
+
+    /// <summary><c>--time-limit SECONDS</c>.</summary>
+    public Option<double?> TimeLimit { get; }
+
+    /// <summary><c>--seed N</c>.</summary>
+    public Option<int?> Seed { get; }
+
+    /// <summary><c>--workers N</c>.</summary>
+    public Option<int?> Workers { get; }
+
+    private Duration DefaultTimeLimit { get; }
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(TimeLimit);
+        command.Options.Add(Seed);
+        command.Options.Add(Workers);
+    }
+
+    /// <summary>The solve options the user asked for, defaults filled in.</summary>
+    public SolveOptions Read(ParseResult parse)
+    {
+        var options = new SolveOptions { TimeLimit = DefaultTimeLimit };
+        if (parse.GetValue(TimeLimit) is { } seconds) options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
+        if (parse.GetValue(Seed) is { } seed) options = options with { Seed = seed };
+        if (parse.GetValue(Workers) is { } workers) options = options with { Workers = workers };
+        return options;
+    }
+}
