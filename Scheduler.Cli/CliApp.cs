@@ -84,6 +84,7 @@ internal static class CliApp
             DemoCommand.Create(console),
             ValidateCommand.Create(console),
             ShowCommand.Create(console),
+            ExportCommand.Create(console),
             SampleCommand.Create(console),
         };
         root.SetAction(parse =>

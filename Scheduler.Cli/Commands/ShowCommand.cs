@@ -22,8 +22,11 @@ internal static class ShowCommand
         var day = new Option<string?>("--day") { Description = "Only this day (YYYY-MM-DD)", HelpName = "DATE" };
         day.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } text && !LocalDatePattern.Iso.Parse(text).Success)
-                result.AddError($"--day: \"{text}\" is not a date such as 2021-06-22.");
+            foreach (var token in result.Tokens)
+            {
+                if (!LocalDatePattern.Iso.Parse(token.Value).Success)
+                    result.AddError($"--day: \"{token.Value}\" is not a date such as 2021-06-22.");
+            }
         });
         var command = new Command("show", "Print a schedule as a readable timetable (per day and room, or one agenda)")
         {
@@ -34,7 +37,7 @@ internal static class ShowCommand
             room,
             day,
         };
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             var given = new[] { result.GetValue(participant), result.GetValue(delegation), result.GetValue(room) }.Count(v => v is not null);
             if (given > 1) result.AddError("Give at most one of --participant, --delegation and --room.");

@@ -27,7 +27,7 @@ internal static class SolveCommand
             sample,
         };
         settings.AddTo(command);
-        command.Validators.Add(result =>
+        CommandChecks.Add(command, result =>
         {
             var file = result.GetValue(eventFile);
             var hasFile = file is not null;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using NodaTime;
 using Scheduler.Engine.Solving;
 
@@ -15,27 +17,20 @@ internal sealed class SolveSettings
         {
             Description = $"Stop the search after this many seconds and keep the best schedule found [default: {defaultLimit:0.##}]",
             HelpName = "SECONDS",
+            CustomParser = ParseTimeLimit,
         };
-        TimeLimit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } s && !(s > 0 && double.IsFinite(s) && s <= 86_400))
-                result.AddError("--time-limit must be a positive number of seconds, at most 86400.");
-        });
         Seed = new Option<int?>("--seed")
         {
             Description = "Random seed; the same input, seed and workers give the same schedule [default: 0]",
             HelpName = "N",
+            CustomParser = result => ParseWhole(result, "--seed", int.MinValue, int.MaxValue),
         };
         Workers = new Option<int?>("--workers")
         {
             Description = $"Search threads [default: all {Environment.ProcessorCount} cores]",
             HelpName = "N",
+            CustomParser = result => ParseWhole(result, "--workers", 1, 256),
         };
-        Workers.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 256)
-                result.AddError("--workers must be a whole number from 1 to 256.");
-        });
         DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
     }
 
@@ -49,6 +44,28 @@ internal sealed class SolveSettings
     public Option<int?> Workers { get; }
 
     private Duration DefaultTimeLimit { get; }
+
+    // The parser's own messages name CLR types ("System.Nullable`1[System.Int32]"), and a validator cannot read a
+    // value that failed to convert: the custom parsers both convert and check ranges, in words.
+    private static int? ParseWhole(ArgumentResult result, string option, int min, int max)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        result.AddError(min == int.MinValue
+            ? $"{option}: \"{text}\" is not a whole number."
+            : $"{option}: \"{text}\" is not a whole number from {min} to {max}.");
+        return null;
+    }
+
+    private static double? ParseTimeLimit(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 86_400)
+            return seconds;
+        result.AddError($"--time-limit: \"{text}\" is not a positive number of seconds (at most 86400).");
+        return null;
+    }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
