@@ -55,7 +55,7 @@ public static class MeetingScheduler
             if (second.Placements is not null)
             {
                 outcome = outcome with { Placements = second.Placements };
-                gapsBound = (int)Math.Ceiling(second.Bound - 1e-6);
+                gapsBound = Math.Max(0, (int)Math.Ceiling(second.Bound - 1e-6));
             }
             proven &= second.Status == CpSolverStatus.Optimal;
         }
@@ -139,6 +139,7 @@ public static class MeetingScheduler
                     $"num_workers:{options.Workers}",
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
+                    Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
                     "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
             var callback = new Callback(this, phase, sm, weightOf, solver);

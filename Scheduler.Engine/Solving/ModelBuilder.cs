@@ -47,7 +47,7 @@ internal sealed class ModelBuilder
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
         if (requiredAreHard) b.RequiredMeetingsScheduled();
-        var gaps = b.IdleGapsAndSpread();
+        var gaps = b.IdleGapsAndSpread(requiredAreHard);
         return new SchedulingModel
         {
             Model = b.model,
@@ -363,10 +363,10 @@ internal sealed class ModelBuilder
         return lists;
     }
 
-    private LinearExpr? IdleGapsAndSpread()
+    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard)
     {
         bool minimize = ev.Objective.IdleGaps == IdleGapPolicy.Minimize;
         if (!minimize && ev.Objective.MaxIdleGapSpread is null) return null;
-        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover);
+        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard);
     }
 }
