@@ -53,7 +53,7 @@ public static class MeetingScheduler
         long weightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(outcome.Bound + 1e-6));
         int? gapsBound = null;
         bool proven = status == ScheduleStatus.Optimal;
-        if (sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
+        if ((sm.IdleGaps is not null || sm.AddIdleGaps is not null) && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
         {
             var second = MinimiseIdleGaps(sm, run, outcome);
             if (second.Placements is not null)
@@ -100,7 +100,7 @@ public static class MeetingScheduler
     {
         long weight = weightPhase.Placements!.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
         sm.Model.Add(sm.Weight >= weight);
-        sm.Model.Minimize(sm.IdleGaps!);
+        sm.Model.Minimize(sm.IdleGaps ?? sm.AddIdleGaps!());
         Hints.Apply(sm, weightPhase.Placements!);
         return run.Solve(sm, "idle gaps", (solver, cb) => weight);
     }
