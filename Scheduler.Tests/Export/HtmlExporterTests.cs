@@ -1,5 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
+using NodaTime;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Export;
 using static Scheduler.Tests.Export.ExportTestEvents;
@@ -95,6 +96,25 @@ public class HtmlExporterTests
         var night = WithMeeting(doc, "night").Single(e => e.Name == X + "td");
         Assert.Equal("2", (string?)night.Attribute("rowspan"));
         Assert.Contains("01:30\u201303:30", night.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repeated_autumn_hour_has_its_rows_twice_told_apart_by_the_offset()
+    {
+        var (night, _) = DstNight();
+        var ev = new Event(night.Name, night.Zone, Duration.FromHours(1),
+            [new EventDay(new LocalDate(2021, 10, 31), new LocalTime(1, 0), new LocalTime(4, 0))],
+            [], [], [], night.Rooms, [], night.Participants, night.Meetings, night.Objective);
+        // 02:00 the second time, in winter time (+01:00), is 01:00Z.
+        var secondTwo = Instant.FromUtc(2021, 10, 31, 1, 0);
+        var schedule = new Schedule(ev.Name, ScheduleStatus.Optimal, 1, 1, 0, 0,
+            [new Assignment("night", "r", secondTwo, secondTwo + Duration.FromHours(1))], [new UnscheduledMeeting("dawn", "no room")]);
+
+        var doc = Load(Page(ev, schedule));
+
+        var rows = doc.Descendants(X + "tbody").First().Elements(X + "tr").ToList();
+        Assert.Equal(["01:00 +02:00", "02:00 +02:00", "02:00 +01:00", "03:00 +01:00"], rows.Select(tr => tr.Element(X + "th")!.Value));
+        Assert.Equal("night", (string?)rows[2].Element(X + "td")!.Attribute("data-meeting"));
     }
 
     [Fact]
