@@ -62,21 +62,28 @@ flat=$work/dom-flat.html
 tr '\r\n' '  ' <"$dom" >"$flat"
 
 # The DOM serializer escapes & and " in attributes (recent versions also < and >), and &, <, > in text.
-escape_text() { local s=$1; s=${s//&/&amp;}; s=${s//</&lt;}; s=${s//>/&gt;}; printf '%s' "$s"; }
-escape_attr() { local s=${1//&/&amp;}; printf '%s' "${s//\"/&quot;}"; }
+# Each sets the variable named by $1 (no subshell per meeting: a page may list thousands).
+escape_text() { local s=$2; s=${s//&/&amp;}; s=${s//</&lt;}; s=${s//>/&gt;}; printf -v "$1" '%s' "$s"; }
+escape_attr() { local s=${2//&/&amp;}; printf -v "$1" '%s' "${s//\"/&quot;}"; }
+
+# Every data-meeting attribute once, so each id is a lookup rather than a scan of a large page.
+declare -A shown=()
+while IFS= read -r attribute; do
+    shown["$attribute"]=1
+done < <(grep -oE 'data-meeting="[^"]*"' "$flat" | sort -u)
 
 missing=()
 for meeting in "$@"; do
     meeting=${meeting//$'\r'/ }
     meeting=${meeting//$'\n'/ }
-    attr=$(escape_attr "$meeting")
-    attr_strict=$(escape_attr "$(escape_text "$meeting")")
+    escape_attr attr "$meeting"
+    escape_text text "$meeting"
+    escape_attr attr_strict "$text"
     attr_strict=${attr_strict//&amp;lt;/&lt;}
     attr_strict=${attr_strict//&amp;gt;/&gt;}
     attr_strict=${attr_strict//&amp;amp;/&amp;}
-    if grep -qF -- "data-meeting=\"$attr\"" "$flat" \
-        || grep -qF -- "data-meeting=\"$attr_strict\"" "$flat" \
-        || grep -qF -- ">$(escape_text "$meeting")<" "$flat"; then
+    if [[ -n ${shown["data-meeting=\"$attr\""]:-} || -n ${shown["data-meeting=\"$attr_strict\""]:-} ]] \
+        || grep -qF -- ">$text<" "$flat"; then
         continue
     fi
     missing+=("$meeting")
