@@ -85,6 +85,7 @@ internal static class CliApp
             ValidateCommand.Create(console),
             ShowCommand.Create(console),
             ExportCommand.Create(console),
+            GenerateCommand.Create(console),
             SampleCommand.Create(console),
         };
         root.SetAction(parse =>
