@@ -14,15 +14,31 @@ namespace Scheduler.Engine.Solving;
 internal static class IdleGapEncoding
 {
     /// <summary>Adds the encoding and the spread cap; returns the total idle gaps.</summary>
-    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover)
+    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover, bool requiredAreHard)
     {
         var perParticipant = new List<LinearExpr>();
         var perParticipantMax = new List<long>();
         var named = new SortedSet<int>(meetings.SelectMany(m => m.Participants));
+        // A participant can only have a gap on a day where two of their meetings may fall.
+        var meetingsPerDay = new Dictionary<(int P, int Day), int>();
+        foreach (var m in meetings)
+            foreach (int day in m.Options.Select(o => grid.DayOf(o.Start)).Distinct())
+                foreach (int p in m.Participants)
+                    meetingsPerDay[(p, day)] = meetingsPerDay.GetValueOrDefault((p, day)) + 1;
+        // A day on which a participant surely meets (a hard required meeting has options only then) needs no
+        // "any meeting today" literal: the count is then a plain sum of block starts minus one, which core-based
+        // search bounds well.
+        var surelyMeets = new HashSet<(int P, int Day)>();
+        if (requiredAreHard)
+            foreach (var m in meetings.Where(m => m.Meeting.Required && !m.Options.IsEmpty))
+            {
+                var days = m.Options.Select(o => grid.DayOf(o.Start)).Distinct().ToList();
+                if (days.Count == 1) foreach (int p in m.Participants) surelyMeets.Add((p, days[0]));
+            }
         foreach (int p in named)
         {
             var cover = participantCover[p];
-            if (cover is null)
+            if (cover is null || !grid.Days.Any(d => meetingsPerDay.GetValueOrDefault((p, d.Index)) >= 2))
             {
                 perParticipant.Add(LinearExpr.Constant(0));
                 perParticipantMax.Add(0);
@@ -32,6 +48,7 @@ internal static class IdleGapEncoding
             long max = 0;
             foreach (var day in grid.Days)
             {
+                if (meetingsPerDay.GetValueOrDefault((p, day.Index)) < 2) continue;
                 var slots = Enumerable.Range(day.FirstSlot, day.SlotCount).Where(t => !grid.IsBreak(t)).ToList();
                 int first = slots.FindIndex(t => cover[t].Count > 0);
                 if (first < 0) continue;
@@ -53,11 +70,19 @@ internal static class IdleGapEncoding
                     blockStarts.Add(h);
                     previous = b;
                 }
-                var active = busy.Where(b => b is not null).Cast<BoolVar>().Distinct().ToList();
-                var any = model.NewBoolVar($"any_{p}_{day.Index}");
-                foreach (var b in active) model.AddImplication(b, any);
-                model.AddBoolOr(active.Append(any.Not()));
-                terms.Add(LinearExpr.Sum(blockStarts) - any);
+                if (surelyMeets.Contains((p, day.Index)))
+                {
+                    model.AddBoolOr(blockStarts);
+                    terms.Add(LinearExpr.Sum(blockStarts) - 1);
+                }
+                else
+                {
+                    var active = busy.Where(b => b is not null).Cast<BoolVar>().Distinct().ToList();
+                    var any = model.NewBoolVar($"any_{p}_{day.Index}");
+                    foreach (var b in active) model.AddImplication(b, any);
+                    model.AddBoolOr(active.Append(any.Not()));
+                    terms.Add(LinearExpr.Sum(blockStarts) - any);
+                }
                 max += Math.Max(0, (busy.Length - 1) / 2);
             }
             perParticipant.Add(LinearExpr.Sum(terms));

@@ -42,6 +42,8 @@ public static class MeetingScheduler
             outcome = PlaceMostRequired(sm, run, hint);
             return Finish(ev, sm, ScheduleStatus.Infeasible, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: outcome.Status == CpSolverStatus.Optimal);
         }
+        if (outcome.Placements is null && HintIsValid(sm, hint))
+            outcome = new Outcome(CpSolverStatus.Feasible, hint, sm.WeightCeiling);
         if (outcome.Placements is null)
             return Finish(ev, sm, ScheduleStatus.Unknown, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: false);
 
@@ -55,11 +57,25 @@ public static class MeetingScheduler
             if (second.Placements is not null)
             {
                 outcome = outcome with { Placements = second.Placements };
-                gapsBound = (int)Math.Ceiling(second.Bound - 1e-6);
+                gapsBound = Math.Max(0, (int)Math.Ceiling(second.Bound - 1e-6));
             }
             proven &= second.Status == CpSolverStatus.Optimal;
         }
         return Finish(ev, sm, status, outcome, weightBound, gapsBound, run, baselineWeight, buildTime, proven);
+    }
+
+    /// <summary>
+    /// First fit keeps every hard rule but two: it may leave a required meeting out and break the spread cap.
+    /// When it does neither, it is a valid schedule to fall back on if the search finds none in time.
+    /// </summary>
+    private static bool HintIsValid(SchedulingModel sm, List<Placement> hint)
+    {
+        var placed = hint.Select(p => p.Meeting).ToHashSet();
+        if (sm.Meetings.Any(m => m.Meeting.Required && !placed.Contains(m.Index))) return false;
+        if (sm.Event.Objective.MaxIdleGapSpread is not int spread) return true;
+        var gaps = ReadBack.IdleGapsPerParticipant(sm.Grid, sm.Meetings, hint);
+        var named = sm.Meetings.SelectMany(m => m.Participants).Distinct().Select(p => gaps.GetValueOrDefault(p)).ToList();
+        return named.Count == 0 || named.Max() - named.Min() <= spread;
     }
 
     private static Outcome MaximiseWeight(SchedulingModel sm, SearchRun run, List<Placement> hint)
@@ -139,7 +155,8 @@ public static class MeetingScheduler
                     $"num_workers:{options.Workers}",
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
-                    "log_search_progress:false"),
+                    Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
+                    "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
             var callback = new Callback(this, phase, sm, weightOf, solver);
             CpSolverStatus status;
