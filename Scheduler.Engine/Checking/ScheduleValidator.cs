@@ -1,0 +1,37 @@
+using Scheduler.Engine.Domain;
+
+namespace Scheduler.Engine.Checking;
+
+/// <summary>
+/// Checks a schedule against an event: every hard rule of contract v1, nothing lost, no unknown ids, and the
+/// schedule's totals recomputed. Written from the contract's words alone and sharing no code with the solver,
+/// so it is the independent check of whatever the solver (or a person) produced.
+/// </summary>
+public static class ScheduleValidator
+{
+    /// <summary>
+    /// Checks <paramref name="schedule"/> against <paramref name="ev"/> and reports every violation found.
+    /// Never throws for a bad schedule: each problem is a <see cref="Violation"/>. Runs in O(n log n) in the
+    /// number of assignments (plus the event's size).
+    /// </summary>
+    /// <param name="ev">The event, as the reader built it (ids unique, references resolved).</param>
+    /// <param name="schedule">The schedule to check; its meetings and rooms may name ids the event lacks.</param>
+    /// <returns>The violations, in a deterministic order, and the recomputed weight and idle gaps.</returns>
+    public static ValidationReport Check(Event ev, Schedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(schedule);
+
+        var run = new ValidationRun(ev, schedule);
+        AppearanceChecks.Check(run);
+        PlacementChecks.Check(run);
+        ConflictChecks.Check(run);
+
+        var weight = run.Placements.Sum(p => p.Meeting.Weight);
+        var gaps = IdleGapCounter.Count(run);
+        var totalGaps = gaps.Values.Sum();
+        TotalChecks.Check(run, weight, gaps, totalGaps);
+
+        return new ValidationReport(run.Violations(), weight, totalGaps, gaps);
+    }
+}
