@@ -81,9 +81,9 @@ public sealed class ConflictRuleTests
 
         var v = Only(report, ValidationRules.Travel);
         Assert.Equal(
-            "participant \"lacroix\" (Jean-Pierre Lacroix) needs 25 minutes from building \"congress\" (Patriot Congress Centre) " +
+            "participant \"lacroix\" (Jean-Pierre Lacroix) needs 25 min to travel from building \"congress\" (Patriot Congress Centre) " +
             "to building \"hotel\" (Hotel Ukraina) between meeting \"m1\" at 2021-06-22 10:00–10:45 in room \"b1\" (Bilateral room 1) " +
-            "and meeting \"m2\" at 2021-06-22 11:00–11:45 in room \"h1\" (Hotel salon): only 15 minutes apart",
+            "and meeting \"m2\" at 2021-06-22 11:00–11:45 in room \"h1\" (Hotel salon): only 15 min apart",
             v.Message);
     }
 

@@ -136,7 +136,7 @@ public sealed class ScheduleTotalsTests
             .Bounds(weight: 15, idleGaps: 1).Check();
 
         var v = Only(report, ValidationRules.Bound);
-        Assert.Equal("idleGapsBound 1 is above the 0 idle gaps the schedule has", v.Message);
+        Assert.Equal("idleGapsBound 1 is above the schedule's 0 idle gaps", v.Message);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ScheduleTotalsTests
 
         var v = Only(report, ValidationRules.IdleGapSpread);
         Assert.Equal(
-            "participant \"lacroix\" (Jean-Pierre Lacroix) has 1 idle gaps and participant \"guterres\" (António Guterres) has 0: a spread of 1, more than the 0 allowed",
+            "participant \"lacroix\" (Jean-Pierre Lacroix) has 1 idle gap and participant \"guterres\" (António Guterres) has 0: a spread of 1, more than the 0 allowed",
             v.Message);
     }
 
