@@ -1,2 +1,33 @@
-// Benchmarks are built in the benchmarks issue; this entry point only exists so the solution builds.
-return 0;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Scheduler.Benchmarks.Quality;
+
+// quality DIR ...   the quality benchmark over a folder of event files
+// generated ...     the same figures for the generated trade fair and conference
+// dry               every micro benchmark once, in process, so CI notices when one breaks
+// anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
+return args.FirstOrDefault() switch
+{
+    "quality" => QualityCommand.Quality(args[1..]),
+    "generated" => QualityCommand.Generated(args[1..]),
+    "dry" => Dry(args[1..]),
+    _ => Switch(args),
+};
+
+static int Switch(string[] args)
+{
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static int Dry(string[] args)
+{
+    // In process, so the dry pass needs no generated project build; one iteration of each case.
+    var config = ManualConfig.CreateMinimumViable()
+        .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).RunAll(config, args);
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}

@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+using NodaTime;
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Time;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>The engine's entry point: turns an event's meeting requests into a schedule.</summary>
+public static class MeetingScheduler
+{
+    /// <summary>
+    /// Solves <paramref name="ev"/>: maximises scheduled weight, then, without losing any weight, minimises idle gaps,
+    /// all within <see cref="SolveOptions.TimeLimit"/>. Cancellation stops the search and returns the best schedule
+    /// found so far. When the required meetings cannot all be placed, the status is
+    /// <see cref="ScheduleStatus.Infeasible"/> and the schedule holds the largest valid part.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The options' time limit or worker count is not positive.</exception>
+    public static SolveResult Solve(Event ev, SolveOptions options, IProgress<SolveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.TimeLimit <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.TimeLimit, "The time limit must be positive.");
+        if (options.Workers < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Workers, "At least one worker is needed.");
+
+        var clock = Stopwatch.StartNew();
+        var grid = TimeGrid.Build(ev);
+        var pools = RoomPool.Build(ev, grid);
+        var meetings = CandidateBuilder.Build(ev, grid, pools);
+        var sm = ModelBuilder.Build(ev, grid, pools, meetings);
+        var buildTime = Elapsed(clock);
+        var hint = Hints.FirstFitPlacements(ev, grid, pools, meetings);
+        long baselineWeight = hint.Sum(p => ev.Meetings[p.Meeting].Weight);
+
+        var run = new SearchRun(options, clock, progress, cancellationToken);
+        Outcome outcome = sm.RequiredWithoutOption.IsEmpty ? MaximiseWeight(sm, run, hint) : Outcome.Infeasible;
+        if (outcome.Status == CpSolverStatus.Infeasible)
+        {
+            sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
+            outcome = PlaceMostRequired(sm, run, hint);
+            return Finish(ev, sm, ScheduleStatus.Infeasible, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: outcome.Status == CpSolverStatus.Optimal);
+        }
+        if (outcome.Placements is null && HintIsValid(sm, hint))
+            outcome = new Outcome(CpSolverStatus.Feasible, hint, sm.WeightCeiling);
+        if (outcome.Placements is null)
+            return Finish(ev, sm, ScheduleStatus.Unknown, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: false);
+
+        var status = outcome.Status == CpSolverStatus.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
+        long weightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(outcome.Bound + 1e-6));
+        int? gapsBound = null;
+        bool proven = status == ScheduleStatus.Optimal;
+        if (sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
+        {
+            var second = MinimiseIdleGaps(sm, run, outcome);
+            if (second.Placements is not null)
+            {
+                outcome = outcome with { Placements = second.Placements };
+                gapsBound = Math.Max(0, (int)Math.Ceiling(second.Bound - 1e-6));
+            }
+            proven &= second.Status == CpSolverStatus.Optimal;
+        }
+        return Finish(ev, sm, status, outcome, weightBound, gapsBound, run, baselineWeight, buildTime, proven);
+    }
+
+    /// <summary>
+    /// First fit keeps every hard rule but two: it may leave a required meeting out and break the spread cap.
+    /// When it does neither, it is a valid schedule to fall back on if the search finds none in time.
+    /// </summary>
+    private static bool HintIsValid(SchedulingModel sm, List<Placement> hint)
+    {
+        var placed = hint.Select(p => p.Meeting).ToHashSet();
+        if (sm.Meetings.Any(m => m.Meeting.Required && !placed.Contains(m.Index))) return false;
+        if (sm.Event.Objective.MaxIdleGapSpread is not int spread) return true;
+        var gaps = ReadBack.IdleGapsPerParticipant(sm.Grid, sm.Meetings, hint);
+        var named = sm.Meetings.SelectMany(m => m.Participants).Distinct().Select(p => gaps.GetValueOrDefault(p)).ToList();
+        return named.Count == 0 || named.Max() - named.Min() <= spread;
+    }
+
+    private static Outcome MaximiseWeight(SchedulingModel sm, SearchRun run, List<Placement> hint)
+    {
+        sm.Model.Maximize(sm.Weight);
+        Hints.Apply(sm, hint);
+        return run.Solve(sm, "weight", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()));
+    }
+
+    /// <summary>Required meetings first (each worth more than all optional weight together), then weight.</summary>
+    private static Outcome PlaceMostRequired(SchedulingModel sm, SearchRun run, List<Placement> hint)
+    {
+        long big = sm.WeightCeiling + 1;
+        sm.Model.Maximize(LinearExpr.Sum(sm.RequiredLiterals.Select(r => (LinearExpr)(r.Literal * big))) + sm.Weight);
+        Hints.Apply(sm, hint);
+        return run.Solve(sm, "required", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()) % big);
+    }
+
+    private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, Outcome weightPhase)
+    {
+        long weight = weightPhase.Placements!.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
+        sm.Model.Add(sm.Weight >= weight);
+        sm.Model.Minimize(sm.IdleGaps!);
+        Hints.Apply(sm, weightPhase.Placements!);
+        return run.Solve(sm, "idle gaps", (solver, cb) => weight);
+    }
+
+    private static SolveResult Finish(Event ev, SchedulingModel sm, ScheduleStatus status, Outcome outcome, long weightBound,
+        int? gapsBound, SearchRun run, long baselineWeight, Duration buildTime, bool proven)
+    {
+        var placements = outcome.Placements ?? new List<Placement>();
+        var assignments = ReadBack.AssignRooms(ev, sm.Grid, sm.Pools, placements);
+        var placed = placements.Select(p => p.Meeting).ToHashSet();
+        var unscheduled = Reasons.Explain(ev, sm, placements, status, run.Limit)
+            .Where(u => !placed.Contains(u.Meeting))
+            .Select(u => new UnscheduledMeeting(ev.Meetings[u.Meeting].Id, u.Reason))
+            .ToImmutableArray();
+        long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
+        int gaps = ReadBack.CountIdleGaps(ev, sm.Grid, sm.Meetings, placements);
+        var schedule = new Schedule(ev.Name, status, weight, Math.Max(weight, weightBound), gaps,
+            gapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled);
+        var stats = new SolveStatistics(Elapsed(run.Clock), run.FirstSolution, proven ? Elapsed(run.Clock) : null, baselineWeight,
+            ev.Meetings.Length, sm.X.Sum(x => x.Length), buildTime);
+        return new SolveResult(schedule, stats);
+    }
+
+    private static Duration Elapsed(Stopwatch clock) => Duration.FromTimeSpan(clock.Elapsed);
+
+    internal sealed record Outcome(CpSolverStatus Status, List<Placement>? Placements, double Bound)
+    {
+        public static Outcome Infeasible { get; } = new(CpSolverStatus.Infeasible, null, 0);
+    }
+
+    /// <summary>One search under the options' shared clock, cancellation and progress reporting.</summary>
+    internal sealed class SearchRun(SolveOptions options, Stopwatch clock, IProgress<SolveProgress>? progress, CancellationToken cancellation)
+    {
+        private long lastWeight;
+        private long lastWeightBound;
+
+        public Stopwatch Clock => clock;
+        public IProgress<SolveProgress>? Progress => progress;
+        public Duration Limit => options.TimeLimit;
+        public Duration? FirstSolution { get; private set; }
+        public bool Stopped { get; private set; }
+
+        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf)
+        {
+            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds;
+            if (remaining <= 0.05 || cancellation.IsCancellationRequested)
+            {
+                Stopped = true;
+                return new Outcome(CpSolverStatus.Unknown, null, double.NaN);
+            }
+            var solver = new CpSolver
+            {
+                StringParameters = string.Join(" ",
+                    $"num_workers:{options.Workers}",
+                    $"random_seed:{options.Seed}",
+                    "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
+                    Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
+                    "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
+            };
+            var callback = new Callback(this, phase, sm, weightOf, solver);
+            CpSolverStatus status;
+            using (cancellation.Register(solver.StopSearch))
+                status = solver.Solve(sm.Model, callback);
+            if (status == CpSolverStatus.ModelInvalid)
+                throw new InvalidOperationException("The CP-SAT model is invalid: " + sm.Model.Validate());
+            if (cancellation.IsCancellationRequested || (status == CpSolverStatus.Feasible || status == CpSolverStatus.Unknown)) Stopped = true;
+            if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
+                return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound);
+            return new Outcome(status, null, double.NaN);
+        }
+
+        internal sealed class Callback(SearchRun run, string phase, SchedulingModel sm, Func<CpSolver, Callback, long> weightOf, CpSolver solver) : CpSolverSolutionCallback
+        {
+            public override void OnSolutionCallback()
+            {
+                run.FirstSolution ??= Elapsed(run.Clock);
+                if (run.Progress is null) return;
+                bool gapsPhase = phase == "idle gaps";
+                long weight = weightOf(solver, this);
+                if (!gapsPhase)
+                {
+                    run.lastWeight = weight;
+                    run.lastWeightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(BestObjectiveBound() + 1e-6));
+                }
+                run.Progress.Report(new SolveProgress(
+                    Elapsed(run.Clock), phase, gapsPhase ? run.lastWeight : weight, Math.Max(run.lastWeight, run.lastWeightBound),
+                    gapsPhase ? (int)Math.Round(ObjectiveValue()) : null,
+                    gapsPhase ? (int)Math.Ceiling(BestObjectiveBound() - 1e-6) : null));
+            }
+        }
+    }
+}

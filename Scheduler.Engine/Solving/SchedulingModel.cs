@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Google.OrTools.Sat;
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Time;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>
+/// The CP-SAT model of one event and the handles needed to read a solution back.
+/// <c>X[m][k]</c> is true when meeting <c>m</c> takes its option <c>k</c> (a start slot and a building group).
+/// </summary>
+internal sealed class SchedulingModel
+{
+    public required CpModel Model { get; init; }
+    public required Event Event { get; init; }
+    public required TimeGrid Grid { get; init; }
+    public required ImmutableArray<RoomPool> Pools { get; init; }
+    public required ImmutableArray<MeetingOptions> Meetings { get; init; }
+
+    /// <summary>Per meeting, per option: the choice literal.</summary>
+    public required BoolVar[][] X { get; init; }
+
+    /// <summary>Per meeting: true when it is scheduled; null when it has no option at all.</summary>
+    public required BoolVar?[] Scheduled { get; init; }
+
+    /// <summary>Pool choice for meetings whose building group holds several pools: (meeting, pool) → literal.</summary>
+    public required Dictionary<(int Meeting, int Pool), BoolVar> PoolChoice { get; init; }
+
+    /// <summary>Sum of weights of scheduled meetings.</summary>
+    public required LinearExpr Weight { get; init; }
+
+    /// <summary>The largest weight any schedule could reach (all meetings with an option).</summary>
+    public required long WeightCeiling { get; init; }
+
+    /// <summary>Total idle gaps over all participants; null when the model has no idle-gap variables.</summary>
+    public LinearExpr? IdleGaps { get; init; }
+
+    /// <summary>Literals of required meetings, for the relaxed run when they cannot all be placed.</summary>
+    public required ImmutableArray<(int Meeting, BoolVar Literal)> RequiredLiterals { get; init; }
+
+    /// <summary>Meetings that are required but have no option: infeasible before search.</summary>
+    public required ImmutableArray<int> RequiredWithoutOption { get; init; }
+}
