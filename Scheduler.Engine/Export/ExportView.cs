@@ -119,19 +119,45 @@ internal sealed class ExportView
         return sb.ToString();
     }
 
-    /// <summary>Lower-case ASCII letters and digits joined by single hyphens; <c>event</c> when nothing is left.</summary>
+    /// <summary>
+    /// Lower-case ASCII letters and digits joined by single hyphens, Latin letters with diacritics folded to
+    /// their base letter (done by table: with invariant globalization, Unicode decomposition is unavailable);
+    /// <c>event</c> when nothing is left.
+    /// </summary>
     public static string Slug(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var raw in text)
         {
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
-            else if (c is >= 'A' and <= 'Z') sb.Append((char)(c - 'A' + 'a'));
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+            var folded = Fold(raw);
+            foreach (var c in folded)
+            {
+                if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+                else if (c is >= 'A' and <= 'Z') sb.Append((char)(c - 'A' + 'a'));
+                else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+            }
         }
 
         var slug = sb.ToString().TrimEnd('-');
         return slug.Length == 0 ? "event" : slug;
+    }
+
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+
+    private static string Fold(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var i = Accented.IndexOf(lower, StringComparison.Ordinal);
+        if (i >= 0) return Plain[i].ToString();
+        return lower switch
+        {
+            'ß' => "ss",
+            'æ' => "ae",
+            'œ' => "oe",
+            'þ' => "th",
+            'ð' => "d",
+            _ => c.ToString(),
+        };
     }
 }

@@ -16,7 +16,9 @@ namespace Scheduler.Engine.Export;
 /// Times are written in UTC (<c>Z</c>), which every client reads the same way and which needs no VTIMEZONE.
 /// A meeting keeps its UID (<c>MEETING@EVENT-SLUG.scheduler</c>) across exports and across calendars, so
 /// importing a re-export updates the meeting instead of adding a copy. DTSTAMP is the event's first day
-/// start, never the clock, so two exports of the same schedule are byte-identical. Participants and rooms
+/// start, never the clock, so two exports of the same schedule are byte-identical. Each participant is an
+/// ATTENDEE named by CN, with an undeliverable address (<c>mailto:ID@EVENT-SLUG.invalid</c>): the event file
+/// has no e-mail addresses, and no client should mail anyone from an imported calendar. Participants and rooms
 /// without a scheduled meeting get no file: RFC 5545 requires a calendar to hold at least one component.
 /// </remarks>
 public static class IcsExporter
@@ -63,6 +65,15 @@ public static class IcsExporter
     internal static string Uid(string meetingId, string eventSlug) =>
         $"{ExportView.SafeFileName(meetingId)}@{eventSlug}.scheduler";
 
+    /// <summary>
+    /// The event file has no e-mail addresses, but clients and Ical.Net itself read an ATTENDEE as a
+    /// <c>mailto:</c> address (Ical.Net 5.2 drops a <c>urn:</c> attendee on reading). An address in the
+    /// reserved <c>.invalid</c> domain (RFC 2606) satisfies them and can never deliver mail; the CN carries
+    /// the name people see.
+    /// </summary>
+    internal static string AttendeeAddress(string participantId, string eventSlug) =>
+        $"mailto:{Uri.EscapeDataString(participantId)}@{eventSlug}.invalid";
+
     private static Calendar NewCalendar(string name)
     {
         var calendar = new Calendar { ProductId = ProductId, Method = CalendarMethods.Publish };
@@ -95,7 +106,7 @@ public static class IcsExporter
         };
         foreach (var p in participants)
         {
-            e.Attendees.Add(new Attendee($"urn:participant:{Uri.EscapeDataString(p)}")
+            e.Attendees.Add(new Attendee(AttendeeAddress(p, slug))
             {
                 CommonName = view.ParticipantName(p),
                 Role = ParticipationRole.RequiredParticipant,

@@ -1,3 +1,4 @@
+using Scheduler.Engine.Baselines;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Time;
 using System.Collections.Immutable;
@@ -10,7 +11,16 @@ internal static class Hints
     /// <summary>The first-fit baseline as placements on the model's grid and pools.</summary>
     public static List<Placement> FirstFitPlacements(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
     {
-        return new List<Placement>();
+        var byId = meetings.ToDictionary(m => m.Meeting.Id, StringComparer.Ordinal);
+        var poolOfRoom = pools.SelectMany(p => p.Rooms.Select(r => (r.Id, p.Index))).ToDictionary(x => x.Id, x => x.Index, StringComparer.Ordinal);
+        var placements = new List<Placement>();
+        foreach (var a in FirstFit.Run(ev, grid).Assignments)
+        {
+            var m = byId[a.Meeting];
+            if (grid.SlotStartingAt(a.Start) is int start)
+                placements.Add(new Placement(m.Index, start, m.Length, poolOfRoom[a.Room]));
+        }
+        return placements;
     }
 
     /// <summary>Hints every choice literal: true for the placements' options, false elsewhere.</summary>

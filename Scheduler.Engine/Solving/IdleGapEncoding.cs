@@ -19,10 +19,16 @@ internal static class IdleGapEncoding
         var perParticipant = new List<LinearExpr>();
         var perParticipantMax = new List<long>();
         var named = new SortedSet<int>(meetings.SelectMany(m => m.Participants));
+        // A participant can only have a gap on a day where two of their meetings may fall.
+        var meetingsPerDay = new Dictionary<(int P, int Day), int>();
+        foreach (var m in meetings)
+            foreach (int day in m.Options.Select(o => grid.DayOf(o.Start)).Distinct())
+                foreach (int p in m.Participants)
+                    meetingsPerDay[(p, day)] = meetingsPerDay.GetValueOrDefault((p, day)) + 1;
         foreach (int p in named)
         {
             var cover = participantCover[p];
-            if (cover is null)
+            if (cover is null || !grid.Days.Any(d => meetingsPerDay.GetValueOrDefault((p, d.Index)) >= 2))
             {
                 perParticipant.Add(LinearExpr.Constant(0));
                 perParticipantMax.Add(0);
@@ -32,6 +38,7 @@ internal static class IdleGapEncoding
             long max = 0;
             foreach (var day in grid.Days)
             {
+                if (meetingsPerDay.GetValueOrDefault((p, day.Index)) < 2) continue;
                 var slots = Enumerable.Range(day.FirstSlot, day.SlotCount).Where(t => !grid.IsBreak(t)).ToList();
                 int first = slots.FindIndex(t => cover[t].Count > 0);
                 if (first < 0) continue;

@@ -139,7 +139,7 @@ public static class MeetingScheduler
                     $"num_workers:{options.Workers}",
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
-                    "log_search_progress:false"),
+                    "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
             var callback = new Callback(this, phase, sm, weightOf, solver);
             CpSolverStatus status;

@@ -107,12 +107,13 @@ internal sealed class ModelBuilder
     }
 
     /// <summary>
-    /// A meeting in building A, stretched by the travel time to B, may not overlap the same participant's meeting in B.
-    /// Checking both orders of every pair of buildings covers "earlier ends, then travel, then later starts".
+    /// A participant busy in building A at slot t1 cannot be busy in building B at a slot t2 less than the travel
+    /// time after t1 ends: a binary clause per such pair of slots. Only participants whose options span buildings
+    /// with a travel time get them.
     /// </summary>
     private void TravelTimeBetweenBuildings()
     {
-        var slotTicks = grid.Grain.BclCompatibleTicks;
+        long slotTicks = grid.Grain.BclCompatibleTicks;
         var byParticipant = new Dictionary<int, List<(MeetingOptions M, int K)>>();
         foreach (var m in meetings)
             for (int k = 0; k < m.Options.Length; k++)
@@ -123,30 +124,47 @@ internal sealed class ModelBuilder
                 }
         foreach (var (p, options) in byParticipant.OrderBy(kv => kv.Key))
         {
+            if (options.Select(o => o.M.Index).Distinct().Count() < 2) continue;
             var buildings = options.Select(o => o.M.Groups[o.M.Options[o.K].Group].Building)
-                .Where(b => b is not null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (buildings.Count < 2) continue;
+            var busyIn = new Dictionary<string, BoolVar?[]>(StringComparer.Ordinal);
+            foreach (var building in buildings)
+            {
+                var cover = NewSlotLists();
+                foreach (var (m, k) in options)
+                    if (m.Groups[m.Options[k].Group].Building == building)
+                        for (int t = m.Options[k].Start; t < m.Options[k].Start + m.Length; t++) cover[t].Add(x[m.Index][k]);
+                busyIn[building] = cover.Select((lits, t) => BusyLiteral(lits, $"busy_{p}_{building}_{t}")).ToArray();
+            }
             foreach (var from in buildings)
                 foreach (var to in buildings)
                 {
-                    if (from == to) continue;
                     var travel = ev.TravelTime(from, to);
-                    if (travel <= NodaTime.Duration.Zero) continue;
+                    if (from == to || travel <= NodaTime.Duration.Zero) continue;
                     int buffer = (int)((travel.BclCompatibleTicks + slotTicks - 1) / slotTicks);
-                    var cover = NewSlotLists();
-                    foreach (var (m, k) in options)
+                    var before = busyIn[from];
+                    var after = busyIn[to];
+                    for (int t1 = 0; t1 < grid.SlotCount; t1++)
                     {
-                        var option = m.Options[k];
-                        var building = m.Groups[option.Group].Building;
-                        var day = grid.Days[grid.DayOf(option.Start)];
-                        int end = option.Start + m.Length;
-                        if (building == from) end = Math.Min(day.FirstSlot + day.SlotCount, end + buffer);
-                        else if (building != to) continue;
-                        for (int t = option.Start; t < end; t++) cover[t].Add(x[m.Index][k]);
+                        if (before[t1] is not { } b1) continue;
+                        var day = grid.Days[grid.DayOf(t1)];
+                        int last = Math.Min(day.FirstSlot + day.SlotCount - 1, t1 + buffer);
+                        for (int t2 = t1 + 1; t2 <= last; t2++)
+                            if (after[t2] is { } b2) model.AddBoolOr(new[] { b1.Not(), b2.Not() });
                     }
-                    foreach (var lits in cover)
-                        if (lits.Count > 1) model.AddAtMostOne(lits);
                 }
         }
+    }
+
+    /// <summary>A literal true when one of <paramref name="lits"/> (pairwise exclusive) is; null when there are none.</summary>
+    private BoolVar? BusyLiteral(List<BoolVar> lits, string name)
+    {
+        if (lits.Count == 0) return null;
+        if (lits.Count == 1) return lits[0];
+        var b = model.NewBoolVar(name);
+        model.Add(LinearExpr.Sum(lits) == b);
+        return b;
     }
 
     /// <summary>
@@ -169,14 +187,16 @@ internal sealed class ModelBuilder
             }
         if (!tooManyPools)
         {
-            // Close under union, but only a little: each added set is one more constraint per slot.
-            var closed = new List<ulong>(poolSets);
-            for (int i = 0; i < closed.Count && closed.Count < 48; i++)
-                for (int j = 0; j < i && closed.Count < 48; j++)
-                {
-                    var u = closed[i] | closed[j];
-                    if (!closed.Contains(u)) closed.Add(u);
-                }
+            // Sets of one pool are exact; for the rest, one aggregate per building and one over all pools keep the
+            // relaxation tight without a constraint per slot for every combination (the cumulatives make it exact).
+            var closed = poolSets.Where(set => System.Numerics.BitOperations.PopCount(set) == 1).ToList();
+            foreach (var building in pools.Select(p => p.Building).Distinct())
+            {
+                ulong inBuilding = pools.Where(p => p.Building == building).Aggregate(0UL, (a, p) => a | (1UL << p.Index));
+                if (!closed.Contains(inBuilding)) closed.Add(inBuilding);
+            }
+            var all = pools.Aggregate(0UL, (a, p) => a | (1UL << p.Index));
+            if (!closed.Contains(all)) closed.Add(all);
             foreach (var set in closed.Order())
             {
                 var cover = NewSlotLists();

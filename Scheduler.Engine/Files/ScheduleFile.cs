@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Scheduler.Engine.Domain;
+
+namespace Scheduler.Engine.Files;
+
+/// <summary>
+/// The schedule file of contract v1: writing a <see cref="Schedule"/> (times as offset date-times in the
+/// event's zone) and reading one back with every problem reported by JSON path.
+/// </summary>
+public static class ScheduleFile
+{
+    private static readonly string[] RootFields =
+        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled"];
+    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end"];
+    private static readonly string[] UnscheduledFields = ["meeting", "reason"];
+    private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
+
+    /// <summary>Reads a schedule file's text; every problem is reported at once, in document order, with its path.</summary>
+    /// <param name="json">The file's text.</param>
+    public static ReadResult<Schedule> Parse(string json) => JsonDocuments.Read(json, ReadRoot);
+
+    /// <summary>Reads the schedule file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
+    /// <param name="path">The file's path.</param>
+    public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, Parse);
+
+    /// <summary>
+    /// Writes <paramref name="schedule"/> as a schedule file: indented, fields in the contract's order, times as
+    /// offset date-times in <paramref name="ev"/>'s zone (<c>2021-06-22T15:00:00+03:00</c>), a trailing newline.
+    /// </summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <param name="ev">The event it schedules; gives the time zone.</param>
+    public static string Write(Schedule schedule, Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(ev);
+        return JsonDocuments.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", 1);
+            w.WriteString("event", schedule.EventName);
+            w.WriteString("status", StatusNames[(int)schedule.Status]);
+            w.WriteNumber("scheduledWeight", schedule.ScheduledWeight);
+            if (schedule.WeightBound is { } bound) w.WriteNumber("weightBound", bound);
+            else w.WriteNull("weightBound");
+            w.WriteNumber("idleGaps", schedule.IdleGaps);
+            if (schedule.IdleGapsBound is { } gapsBound) w.WriteNumber("idleGapsBound", gapsBound);
+            w.WriteStartArray("assignments");
+            foreach (var a in schedule.Assignments)
+            {
+                w.WriteStartObject();
+                w.WriteString("meeting", a.Meeting);
+                w.WriteString("room", a.Room);
+                w.WriteString("start", TimeText.ScheduleOffset.Format(a.Start.InZone(ev.Zone).ToOffsetDateTime()));
+                w.WriteString("end", TimeText.ScheduleOffset.Format(a.End.InZone(ev.Zone).ToOffsetDateTime()));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("unscheduled");
+            foreach (var u in schedule.Unscheduled)
+            {
+                w.WriteStartObject();
+                w.WriteString("meeting", u.Meeting);
+                w.WriteString("reason", u.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private static ReadResult<Schedule> ReadRoot(JsonElement element)
+    {
+        var problems = new ProblemList();
+        var root = JsonObjectReader.Open(element, JsonPath.Root, problems, RootFields);
+        if (root is null) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
+        var version = root.Long("schemaVersion", true, long.MinValue);
+        if (version is not null && version != 1 && root.TryGet("schemaVersion", true, out _, out var versionPath))
+        {
+            problems.Add(versionPath, $"schemaVersion {version.Value.ToString(CultureInfo.InvariantCulture)} is not supported; this engine reads version 1");
+        }
+
+        var name = root.String("event", true);
+        ScheduleStatus? status = null;
+        if (root.TryGet("status", true, out var statusElement, out var statusPath)
+            && JsonValues.String(statusElement, statusPath, problems) is { } statusText)
+        {
+            var index = System.Array.IndexOf(StatusNames, statusText);
+            if (index >= 0) status = (ScheduleStatus)index;
+            else problems.Add(statusPath, $"expected \"optimal\", \"feasible\", \"infeasible\" or \"unknown\", found \"{statusText}\"");
+        }
+
+        const string notNegative = "must not be negative";
+        var weight = root.Long("scheduledWeight", true, 0, notNegative);
+        var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, notNegative);
+        var gaps = root.Int("idleGaps", true, 0, notNegative);
+        var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, notNegative);
+        var assignments = root.Array("assignments", true, (e, p) => ReadAssignment(e, p, problems));
+        var unscheduled = root.Array("unscheduled", true, (e, p) => ReadUnscheduled(e, p, problems));
+        if (problems.Count > 0) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
+        return ReadResult<Schedule>.Success(new Schedule(
+            name!, status!.Value, weight!.Value, bound, gaps!.Value, gapsBound, [.. assignments!], [.. unscheduled!]));
+    }
+
+    /// <summary>True when the optional field is present and null, which means "not known".</summary>
+    private static bool Nullable(JsonObjectReader root, string field) =>
+        root.TryGet(field, false, out var value, out _) && value.ValueKind == JsonValueKind.Null;
+
+    private static Assignment? ReadAssignment(JsonElement element, JsonPath path, ProblemList problems)
+    {
+        var item = JsonObjectReader.Open(element, path, problems, AssignmentFields);
+        if (item is null) return null;
+        var meeting = item.Id("meeting");
+        var room = item.Id("room");
+        var start = item.TryGet("start", true, out var startElement, out var startPath)
+            ? TimeText.ReadOffsetInstant(startElement, startPath, problems) : null;
+        var end = item.TryGet("end", true, out var endElement, out var endPath)
+            ? TimeText.ReadOffsetInstant(endElement, endPath, problems) : null;
+        return meeting is null || room is null || start is null || end is null
+            ? null : new Assignment(meeting, room, start.Value, end.Value);
+    }
+
+    private static UnscheduledMeeting? ReadUnscheduled(JsonElement element, JsonPath path, ProblemList problems)
+    {
+        var item = JsonObjectReader.Open(element, path, problems, UnscheduledFields);
+        if (item is null) return null;
+        var meeting = item.Id("meeting");
+        var reason = item.String("reason", true);
+        return meeting is null || reason is null ? null : new UnscheduledMeeting(meeting, reason);
+    }
+}
