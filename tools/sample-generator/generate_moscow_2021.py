@@ -88,7 +88,7 @@ def main():
             # The largest hall is taken back for the closing ceremony.
             room["unavailable"] = [span(DAY3, "14:00", DAY3, "17:00")]
         rooms.append(room)
-    for i, cap in enumerate([8, 10, 12], start=1):
+    for i, cap in enumerate([12, 10, 8], start=1):
         rooms.append({"id": f"s{i}", "name": f"Secure room {i}", "building": "congress", "capacity": cap,
                       "features": ["interpretation", "secure"]})
     for i, cap in enumerate([8, 12], start=1):
