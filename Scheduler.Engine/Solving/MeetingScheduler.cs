@@ -158,6 +158,7 @@ public static class MeetingScheduler
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
                     Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
+                    "catch_sigint_signal:false",
                     "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
             var callback = new Callback(this, phase, sm, weightOf, solver);
