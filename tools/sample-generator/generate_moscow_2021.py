@@ -202,7 +202,7 @@ def main():
             required=True, headcount=10)
     meeting("myanmar-sc", "Myanmar - Security Council", ["min-aung-hlaing", "patrushev"], 60, 10,
             required=True, headcount=10, features=["interpretation", "secure"],
-            pin={"start": at(DAY2, "11:00"), "room": "s1"})
+            pin={"start": at(DAY2, "11:00"), "room": "s2"})
     meeting("sudan-svr", "Sudan - Foreign Intelligence Service", ["ibrahim", "naryshkin"], 45, 10,
             required=True, headcount=6, features=["interpretation", "secure"])
 
