@@ -25,6 +25,9 @@ public sealed class SolveAndExportTests
         Assert.Equal(8, schedule.ScheduledWeight);
         Assert.Equal("un-rs", Assert.Single(schedule.Unscheduled).Meeting);
         Assert.Contains("optimal: weight 8 / bound 8", run.Error, StringComparison.Ordinal);
+        var schema = Json.Schema.JsonSchema.FromText(
+            ContractSchemas.ScheduleFileSchema, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        Assert.Empty(Scheduler.Tests.Files.SchemaTests.Violations(schema, run.Out));
     }
 
     [Fact]

@@ -156,3 +156,23 @@ public class RoundTripTests
         Assert.DoesNotContain("idleGapsBound", written);
     }
 }
+
+public class GeneratedEventRoundTripTests
+{
+    [Fact]
+    public void Generated_conference_round_trips_through_the_event_file()
+    {
+        var ev = Scheduler.Engine.Generation.ConferenceGenerator.Generate(new Scheduler.Engine.Generation.ConferenceOptions { Seed = 7 });
+        var again = Samples.Read(EventFile.Write(ev));
+        Assert.Equal(RoundTripTests.Canonical(ev), RoundTripTests.Canonical(again));
+    }
+
+    [Fact]
+    public void Generated_trade_fair_of_eight_thousand_requests_round_trips_through_the_event_file()
+    {
+        var ev = Scheduler.Engine.Generation.TradeFairGenerator.Generate(new Scheduler.Engine.Generation.TradeFairOptions { Seed = 3 });
+        var again = Samples.Read(EventFile.Write(ev));
+        Assert.Equal(8000, again.Meetings.Length);
+        Assert.Equal(RoundTripTests.Canonical(ev), RoundTripTests.Canonical(again));
+    }
+}
