@@ -74,9 +74,9 @@ internal static class ConflictChecks
                 if (travel <= Duration.Zero) continue;
                 var apart = p.Start - earlier.End;
                 if (apart >= travel) continue;
-                var distance = apart < Duration.Zero ? "they overlap" : $"only {ViolationText.Minutes(apart)} minutes apart";
+                var distance = apart < Duration.Zero ? "they overlap" : $"only {ViolationText.Minutes(apart)} min apart";
                 run.Add(ValidationRules.Travel, participant, p.Start,
-                    $"{run.Text.Participant(participant)} needs {ViolationText.Minutes(travel)} minutes from {run.Text.Building(other)} to {run.Text.Building(building)} " +
+                    $"{run.Text.Participant(participant)} needs {ViolationText.Minutes(travel)} min to travel from {run.Text.Building(other)} to {run.Text.Building(building)} " +
                     $"between {run.Describe(earlier)} in {ViolationText.Room(earlier.Room!)} and {run.Describe(p)} in {ViolationText.Room(p.Room!)}: {distance}");
             }
 
@@ -97,7 +97,7 @@ internal static class ConflictChecks
             var date = run.Days[day.Key].Day.Date;
             var meetings = string.Join(", ", day.Select(p => $"\"{p.Meeting.Id}\""));
             run.Add(ValidationRules.MaxPerDay, participant, run.Days[day.Key].Start,
-                $"{run.Text.Participant(participant)} has {count} meetings on {ViolationText.Date(date)}, more than the {max} allowed ({meetings})");
+                $"{run.Text.Participant(participant)} has {ViolationText.Count(count, "meeting")} on {ViolationText.Date(date)}, more than the {max} allowed ({meetings})");
         }
     }
 

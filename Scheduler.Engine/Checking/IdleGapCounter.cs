@@ -73,6 +73,7 @@ internal static class IdleGapCounter
     private sealed class SlotGrid
     {
         private readonly Instant start;
+        private readonly Instant end;
         private readonly long grain;
 
         // For grid slot k: the position of the first counting slot at or after k, and of the last at or before k.
@@ -82,6 +83,7 @@ internal static class IdleGapCounter
         public SlotGrid(ResolvedDay day, Duration grain)
         {
             start = day.Start;
+            end = day.End;
             this.grain = grain.ToInt64Nanoseconds();
             var length = (day.End - day.Start).ToInt64Nanoseconds();
             var slots = length <= 0 ? 0 : (int)(length / this.grain);
@@ -115,7 +117,7 @@ internal static class IdleGapCounter
         {
             first = last = 0;
             var slots = nextPosition.Length;
-            if (slots == 0 || to <= from) return false;
+            if (slots == 0 || to <= from || to <= start || from >= end) return false;
             var k0 = FloorDiv((from - start).ToInt64Nanoseconds(), grain);
             var k1 = CeilDiv((to - start).ToInt64Nanoseconds(), grain) - 1;
             k0 = Math.Max(k0, 0);

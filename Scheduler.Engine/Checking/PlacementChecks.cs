@@ -114,7 +114,7 @@ internal sealed class PlacementChecks
         if (room.Capacity < p.Meeting.Headcount)
         {
             Add(ValidationRules.RoomCapacity, p,
-                $"{run.Describe(p)} needs {p.Meeting.Headcount} seats; {ViolationText.Room(room)} has {room.Capacity}");
+                $"{run.Describe(p)} needs {ViolationText.Count(p.Meeting.Headcount, "seat")}; {ViolationText.Room(room)} has {room.Capacity}");
         }
 
         var missing = p.Meeting.RequiredFeatures.IsDefault

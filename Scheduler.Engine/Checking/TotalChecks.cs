@@ -32,7 +32,7 @@ internal static class TotalChecks
             var more = nonZero.Length > 10 ? $" and {nonZero.Length - 10} more" : "";
             var detail = nonZero.Length == 0 ? "" : $" ({shown}{more})";
             run.Add(ValidationRules.IdleGapsMismatch, "", Instant.MinValue,
-                $"idleGaps is {schedule.IdleGaps}, but the schedule has {totalGaps} idle gaps{detail}");
+                $"idleGaps is {schedule.IdleGaps}, but the schedule has {ViolationText.Count(totalGaps, "idle gap")}{detail}");
         }
 
         if (schedule.Status is ScheduleStatus.Optimal or ScheduleStatus.Feasible)
@@ -46,7 +46,7 @@ internal static class TotalChecks
             if (schedule.IdleGapsBound is { } gapsBound && gapsBound > totalGaps)
             {
                 run.Add(ValidationRules.Bound, "idleGapsBound", Instant.MinValue,
-                    $"idleGapsBound {gapsBound} is above the {totalGaps} idle gaps the schedule has");
+                    $"idleGapsBound {gapsBound} is above the schedule's {ViolationText.Count(totalGaps, "idle gap")}");
             }
         }
 
@@ -73,7 +73,7 @@ internal static class TotalChecks
         var spread = most.Value - fewest.Value;
         if (spread <= cap) return;
         run.Add(ValidationRules.IdleGapSpread, most.Key, Instant.MinValue,
-            $"{run.Text.Participant(most.Key)} has {most.Value} idle gaps and {run.Text.Participant(fewest.Key)} has {fewest.Value}: " +
+            $"{run.Text.Participant(most.Key)} has {ViolationText.Count(most.Value, "idle gap")} and {run.Text.Participant(fewest.Key)} has {fewest.Value}: " +
             $"a spread of {spread}, more than the {cap} allowed");
     }
 }

@@ -64,6 +64,9 @@ internal sealed class ViolationText
     public static string Minutes(Duration duration) =>
         duration.TotalMinutes.ToString("0.###", CultureInfo.InvariantCulture);
 
+    /// <summary><c>1 idle gap</c>, <c>2 idle gaps</c>: a count with its noun in singular or plural.</summary>
+    public static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
     private string OffsetIfAmbiguous(Instant instant, LocalDateTime local) =>
         ev.Zone.MapLocal(local).Count == 1 ? "" : OffsetText.Format(ev.Zone.GetUtcOffset(instant));
 

@@ -30,7 +30,7 @@ public static class HtmlExporter
         table.grid td { height: 1.2em; }
         td.meeting { background: #dce9f8; border: 1px solid #4a6fa5; }
         td.break, tr.break th { background: #f0f0f0; }
-        .title { font-weight: bold; }
+        .title { font-weight: bold; white-space: pre-line; }
         .when, .who, .building, .offset, .break-name { font-size: 85%; color: #444; }
         .summary { color: #333; }
         .warning { color: #a00; }

@@ -14,7 +14,7 @@ namespace Scheduler.Engine.Solving;
 internal static class IdleGapEncoding
 {
     /// <summary>Adds the encoding and the spread cap; returns the total idle gaps.</summary>
-    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover)
+    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover, bool requiredAreHard)
     {
         var perParticipant = new List<LinearExpr>();
         var perParticipantMax = new List<long>();
@@ -25,6 +25,16 @@ internal static class IdleGapEncoding
             foreach (int day in m.Options.Select(o => grid.DayOf(o.Start)).Distinct())
                 foreach (int p in m.Participants)
                     meetingsPerDay[(p, day)] = meetingsPerDay.GetValueOrDefault((p, day)) + 1;
+        // A day on which a participant surely meets (a hard required meeting has options only then) needs no
+        // "any meeting today" literal: the count is then a plain sum of block starts minus one, which core-based
+        // search bounds well.
+        var surelyMeets = new HashSet<(int P, int Day)>();
+        if (requiredAreHard)
+            foreach (var m in meetings.Where(m => m.Meeting.Required && !m.Options.IsEmpty))
+            {
+                var days = m.Options.Select(o => grid.DayOf(o.Start)).Distinct().ToList();
+                if (days.Count == 1) foreach (int p in m.Participants) surelyMeets.Add((p, days[0]));
+            }
         foreach (int p in named)
         {
             var cover = participantCover[p];
@@ -60,11 +70,19 @@ internal static class IdleGapEncoding
                     blockStarts.Add(h);
                     previous = b;
                 }
-                var active = busy.Where(b => b is not null).Cast<BoolVar>().Distinct().ToList();
-                var any = model.NewBoolVar($"any_{p}_{day.Index}");
-                foreach (var b in active) model.AddImplication(b, any);
-                model.AddBoolOr(active.Append(any.Not()));
-                terms.Add(LinearExpr.Sum(blockStarts) - any);
+                if (surelyMeets.Contains((p, day.Index)))
+                {
+                    model.AddBoolOr(blockStarts);
+                    terms.Add(LinearExpr.Sum(blockStarts) - 1);
+                }
+                else
+                {
+                    var active = busy.Where(b => b is not null).Cast<BoolVar>().Distinct().ToList();
+                    var any = model.NewBoolVar($"any_{p}_{day.Index}");
+                    foreach (var b in active) model.AddImplication(b, any);
+                    model.AddBoolOr(active.Append(any.Not()));
+                    terms.Add(LinearExpr.Sum(blockStarts) - any);
+                }
                 max += Math.Max(0, (busy.Length - 1) / 2);
             }
             perParticipant.Add(LinearExpr.Sum(terms));

@@ -63,7 +63,11 @@ internal static class ReadBack
     }
 
     /// <summary>Total idle gaps of the placements on the grid: per participant and day, busy blocks minus one.</summary>
-    public static int CountIdleGaps(Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, IEnumerable<Placement> placements)
+    public static int CountIdleGaps(Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, IEnumerable<Placement> placements) =>
+        IdleGapsPerParticipant(grid, meetings, placements).Values.Sum();
+
+    /// <summary>Idle gaps per participant index, for participants with at least one placed meeting.</summary>
+    public static Dictionary<int, int> IdleGapsPerParticipant(TimeGrid grid, ImmutableArray<MeetingOptions> meetings, IEnumerable<Placement> placements)
     {
         var busy = new Dictionary<int, bool[]>();
         foreach (var p in placements)
@@ -72,8 +76,10 @@ internal static class ReadBack
                 if (!busy.TryGetValue(person, out var slots)) busy[person] = slots = new bool[grid.SlotCount];
                 for (int t = p.Start; t < p.Start + p.Length; t++) slots[t] = true;
             }
-        int total = 0;
-        foreach (var slots in busy.Values)
+        var result = new Dictionary<int, int>();
+        foreach (var (person, slots) in busy)
+        {
+            int total = 0;
             foreach (var day in grid.Days)
             {
                 int blocks = 0;
@@ -86,6 +92,8 @@ internal static class ReadBack
                 }
                 if (blocks > 0) total += blocks - 1;
             }
-        return total;
+            result[person] = total;
+        }
+        return result;
     }
 }

@@ -91,6 +91,25 @@ public sealed class SolveAndExportTests
         Assert.Contains("infeasible", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cancelled_solve_still_writes_a_valid_schedule()
+    {
+        using var folder = new TempFolder();
+        var evPath = folder.Write("event.json", TinyEvent.EventJson);
+        var output = folder.File("schedule.json");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await Scheduler.Cli.CliApp.RunAsync(["solve", evPath, "-o", output, .. Quick], stdout, stderr, cancelled.Token);
+
+        Assert.Contains("Stopped early", stderr.ToString(), StringComparison.Ordinal);
+        var schedule = ScheduleFile.Load(output).Value!;
+        Assert.True(ScheduleValidator.Check(EventFile.Load(evPath).Value!, schedule).IsValid);
+        Assert.Equal(schedule.Status is ScheduleStatus.Unknown or ScheduleStatus.Infeasible ? 1 : 0, code);
+    }
+
     [Theory]
     [InlineData("csv", "assignments.csv")]
     [InlineData("html", ".html")]

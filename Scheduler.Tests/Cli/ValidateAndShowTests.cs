@@ -31,7 +31,7 @@ public sealed class ValidateAndShowTests
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Out.Split('\n'), l => l.StartsWith(ValidationRules.Break + ":", StringComparison.Ordinal));
         Assert.Contains("un-ru", line, StringComparison.Ordinal);
-        Assert.EndsWith("violation\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("\n1 violation\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
