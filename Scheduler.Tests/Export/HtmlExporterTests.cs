@@ -56,6 +56,20 @@ public class HtmlExporterTests
     }
 
     [Fact]
+    public void A_grid_cell_shows_title_local_time_and_participant_names()
+    {
+        var (ev, schedule) = Summit();
+
+        var doc = Load(Page(ev, schedule));
+
+        var cell = WithMeeting(doc, "trade").Single(e => e.Name == X + "td");
+        Assert.Equal(
+            [AwkwardTitle, "10:00\u201310:30", "Amélie Dupont; Luc Martin; Independent Observer"],
+            cell.Elements(X + "div").Select(d => d.Value));
+        Assert.Equal("2021-06-22T10:00:00+02:00", (string?)cell.Attribute("data-start"));
+    }
+
+    [Fact]
     public void Every_grid_row_has_one_cell_per_room_counting_spans()
     {
         var (ev, schedule) = Summit();
