@@ -28,6 +28,8 @@ static int Dry(string[] args)
     var config = ManualConfig.CreateMinimumViable()
         .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).RunAll(config, args);
+    // The switcher asks on the console when given no filter; the dry pass takes every class unless told otherwise.
+    string[] filtered = args.Contains("--filter") ? args : [.. args, "--filter", "*"];
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(filtered, config);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
