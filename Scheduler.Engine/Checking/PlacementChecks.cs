@@ -59,15 +59,14 @@ internal sealed class PlacementChecks
         Add(ValidationRules.DayHours, p, $"{run.Describe(p)} {where}");
     }
 
+    // Breaks are resolved on each event day the meeting touches; off the days, day-hours already says it all.
     private void Breaks(Placement p)
     {
-        var zone = run.Event.Zone;
-        var last = p.End.InZone(zone).Date;
-        for (var date = p.Start.InZone(zone).Date; date <= last; date = date.PlusDays(1))
+        foreach (var day in run.Days)
         {
-            foreach (var b in run.Event.Breaks)
+            if (day.End <= p.Start || p.End <= day.Start) continue;
+            foreach (var (b, when) in day.Breaks)
             {
-                var when = b.On(date, zone);
                 if (when.Start < p.End && p.Start < when.End)
                 {
                     var name = string.IsNullOrEmpty(b.Name) ? "a break" : $"the break \"{b.Name}\"";
