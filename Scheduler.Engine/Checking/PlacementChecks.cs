@@ -116,9 +116,10 @@ internal sealed class PlacementChecks
                 $"{run.Describe(p)} needs {ViolationText.Count(p.Meeting.Headcount, "seat")}; {ViolationText.Room(room)} has {room.Capacity}");
         }
 
+        var offered = room.Features.IsDefault ? [] : room.Features;
         var missing = p.Meeting.RequiredFeatures.IsDefault
             ? []
-            : p.Meeting.RequiredFeatures.Where(f => !room.Features.Contains(f, StringComparer.Ordinal)).ToArray();
+            : p.Meeting.RequiredFeatures.Where(f => !offered.Contains(f, StringComparer.Ordinal)).ToArray();
         if (missing.Length > 0)
         {
             Add(ValidationRules.RoomFeatures, p,
