@@ -31,8 +31,20 @@ internal static class CliApp
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var root = BuildRoot(console, out var version);
-        var parse = root.Parse(args);
+        var root = BuildRoot(console);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // A parser check that could not read a value: the user typed something unusable.
+            console.Error.WriteLine($"{Name}: {e.Message}");
+            console.Error.WriteLine($"Run '{Name} --help' for the commands and their options.");
+            return ExitCodes.BadInput;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) console.Error.WriteLine($"{Name}: {error.Message}");
@@ -70,13 +82,14 @@ internal static class CliApp
         }
     }
 
-    private static Command BuildRoot(CliConsole console, out Option<bool> version)
+    private static Command BuildRoot(CliConsole console)
     {
         var versionOption = new Option<bool>("--version") { Description = "Show the version and exit" };
-        version = versionOption;
         // A plain Command rather than RootCommand: its name is "scheduler" in help even under a test host.
         var root = new Command(Name, "Schedules bilateral meetings at conferences and trade fairs: "
-            + "reads an event file of meeting requests and writes the best timetable it can prove.")
+            + "reads an event file of meeting requests and writes the best timetable it can prove.\n"
+            + "Start with 'scheduler demo'. Exit codes: 0 success; 1 violations found, or no schedule of the "
+            + "required meetings (the schedule is still written); 2 unusable input or options (nothing written).")
         {
             new HelpOption { Recursive = true },
             versionOption,
@@ -85,6 +98,7 @@ internal static class CliApp
             ValidateCommand.Create(console),
             ShowCommand.Create(console),
             ExportCommand.Create(console),
+            GenerateCommand.Create(console),
             SampleCommand.Create(console),
         };
         root.SetAction(parse =>

@@ -18,7 +18,7 @@ internal static class QualityCommand
     private sealed class Settings
     {
         public string? Folder;
-        public double TimeLimit = 60;
+        public double? TimeLimit;
         public int Workers = 2;
         public int Seed;
         public string? Expected;
@@ -44,29 +44,34 @@ internal static class QualityCommand
                 foreach (var p in read.Problems) Console.Error.WriteLine($"{file}: {p}");
                 return 2;
             }
-            rows.Add(RunOne(instance, read.Value!, settings, expected));
+            rows.Add(RunOne(instance, read.Value!, settings, expected, settings.TimeLimit ?? DefaultTimeLimit));
         }
-        return Write(rows, settings, "quality", $"Quality benchmark: {settings.Folder}");
+        return Write(rows, settings, "quality", $"Quality benchmark: {settings.Folder}", $"{DefaultTimeLimit} s");
     }
 
     public static int Generated(string[] args)
     {
         if (!TryParse(args, folderRequired: false, out var settings)) return 2;
-        var events = new (string, Func<Event>)[]
+        // Each event gets the time limit of its target in issue 4 unless --time-limit says otherwise.
+        var events = new (string Name, double Limit, Func<Event> Make)[]
         {
-            ("trade fair 1500/8000/200", () => TradeFairGenerator.Generate(new TradeFairOptions { Seed = 1 })),
-            ("conference 600/550/10", () => ConferenceGenerator.Generate(new ConferenceOptions { Seed = 1 })),
+            ("trade fair 1500/8000/200", 60, () => TradeFairGenerator.Generate(new TradeFairOptions { Seed = 1 })),
+            ("conference 600/550/10", 10, () => ConferenceGenerator.Generate(new ConferenceOptions { Seed = 1 })),
         };
-        var rows = events.Select(e => RunOne(e.Item1, e.Item2(), settings, ExpectedOptima.None)).ToList();
-        return Write(rows, settings, "generated", "Generated events (seed 1)");
+        var rows = events
+            .Select(e => RunOne(e.Name, e.Make(), settings, ExpectedOptima.None, settings.TimeLimit ?? e.Limit))
+            .ToList();
+        return Write(rows, settings, "generated", "Generated events (seed 1)", "60 s (fair), 10 s (conference)");
     }
 
-    private static QualityRow RunOne(string instance, Event ev, Settings settings, ExpectedOptima expected)
+    private const double DefaultTimeLimit = 60;
+
+    private static QualityRow RunOne(string instance, Event ev, Settings settings, ExpectedOptima expected, double timeLimit)
     {
         Console.Error.WriteLine($"{instance}: {ev.Meetings.Length} meetings ...");
         var options = new SolveOptions
         {
-            TimeLimit = Duration.FromSeconds(settings.TimeLimit),
+            TimeLimit = Duration.FromSeconds(timeLimit),
             Workers = settings.Workers,
             Seed = settings.Seed,
         };
@@ -76,11 +81,11 @@ internal static class QualityCommand
         return row;
     }
 
-    private static int Write(List<QualityRow> rows, Settings settings, string name, string title)
+    private static int Write(List<QualityRow> rows, Settings settings, string name, string title, string limits)
     {
         var stamp = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm 'UTC'").Format(SystemClock.Instance.GetCurrentInstant());
         var heading = FormattableString.Invariant(
-            $"{title} — {stamp}, time limit {settings.TimeLimit} s, {settings.Workers} workers, seed {settings.Seed}");
+            $"{title} — {stamp}, time limit {(settings.TimeLimit is { } t ? $"{t} s" : limits)}, {settings.Workers} workers, seed {settings.Seed}");
         var markdown = QualityReport.Markdown(rows, heading);
         Directory.CreateDirectory(settings.Out);
         File.WriteAllText(Path.Combine(settings.Out, name + ".md"), markdown);

@@ -44,6 +44,12 @@ internal static class ExportCommand
             if (ev is null || schedule is null) return ExitCodes.BadInput;
 
             var directory = parse.GetRequiredValue(output);
+            if (directory.Length == 0)
+            {
+                console.Error.WriteLine("--out: give a folder name");
+                return ExitCodes.BadInput;
+            }
+
             if (File.Exists(directory))
             {
                 console.Error.WriteLine($"{directory}: is a file, not a folder");

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using NodaTime;
 using Scheduler.Engine.Solving;
 
@@ -13,24 +11,15 @@ internal sealed class SolveSettings
     public SolveSettings(double? defaultTimeLimitSeconds = null)
     {
         var defaultLimit = defaultTimeLimitSeconds ?? new SolveOptions().TimeLimit.TotalSeconds;
-        TimeLimit = new Option<double?>("--time-limit")
-        {
-            Description = $"Stop the search after this many seconds and keep the best schedule found [default: {defaultLimit:0.##}]",
-            HelpName = "SECONDS",
-            CustomParser = ParseTimeLimit,
-        };
-        Seed = new Option<int?>("--seed")
-        {
-            Description = "Random seed; the same input, seed and workers give the same schedule [default: 0]",
-            HelpName = "N",
-            CustomParser = result => ParseWhole(result, "--seed", int.MinValue, int.MaxValue),
-        };
-        Workers = new Option<int?>("--workers")
-        {
-            Description = $"Search threads [default: all {Environment.ProcessorCount} cores]",
-            HelpName = "N",
-            CustomParser = result => ParseWhole(result, "--workers", 1, 256),
-        };
+        TimeLimit = NumberOptions.Real(
+            "--time-limit",
+            $"Stop the search after this many seconds and keep the best schedule found [default: {defaultLimit:0.##}]",
+            "SECONDS",
+            min: 0,
+            max: 86_400,
+            minExclusive: true);
+        Seed = NumberOptions.Whole("--seed", "Random seed; the same input, seed and workers give the same schedule [default: 0]");
+        Workers = NumberOptions.Whole("--workers", $"Search threads [default: all {Environment.ProcessorCount} cores]", min: 1, max: 256);
         DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
     }
 
@@ -44,28 +33,6 @@ internal sealed class SolveSettings
     public Option<int?> Workers { get; }
 
     private Duration DefaultTimeLimit { get; }
-
-    // The parser's own messages name CLR types ("System.Nullable`1[System.Int32]"), and a validator cannot read a
-    // value that failed to convert: the custom parsers both convert and check ranges, in words.
-    private static int? ParseWhole(ArgumentResult result, string option, int min, int max)
-    {
-        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        result.AddError(min == int.MinValue
-            ? $"{option}: \"{text}\" is not a whole number."
-            : $"{option}: \"{text}\" is not a whole number from {min} to {max}.");
-        return null;
-    }
-
-    private static double? ParseTimeLimit(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 86_400)
-            return seconds;
-        result.AddError($"--time-limit: \"{text}\" is not a positive number of seconds (at most 86400).");
-        return null;
-    }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)

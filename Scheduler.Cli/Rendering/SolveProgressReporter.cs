@@ -65,20 +65,20 @@ internal sealed class SolveProgressReporter : IProgress<SolveProgress>, IDisposa
     public static string Describe(SolveProgress? progress, TimeSpan elapsed)
     {
         var seconds = elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        if (progress is null) return $"searching, {seconds} s";
+        if (progress is null) return $"{seconds} s: searching for a first schedule";
         var gap = progress.WeightBound <= 0
             ? 0.0
             : 100.0 * (progress.WeightBound - progress.ScheduledWeight) / progress.WeightBound;
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{progress.Phase}: weight {progress.ScheduledWeight}, bound {progress.WeightBound}, gap {gap:0.0}%");
+            $"{seconds} s: weight {progress.ScheduledWeight} / bound {progress.WeightBound} (gap {gap:0.0}%)");
         if (progress.IdleGaps is { } gaps)
         {
             text += string.Create(CultureInfo.InvariantCulture, $", idle gaps {gaps}");
-            if (progress.IdleGapsBound is { } gapBound) text += string.Create(CultureInfo.InvariantCulture, $" (bound {gapBound})");
+            if (progress.IdleGapsBound is { } gapBound) text += string.Create(CultureInfo.InvariantCulture, $" / bound {gapBound}");
         }
 
-        return $"{text}, {seconds} s";
+        return $"{text} [{progress.Phase}]";
     }
 
     private void Tick()

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Time;
@@ -40,7 +41,7 @@ internal sealed class Candidates
     /// <summary>A mask over <see cref="FirstFitBoard.Rooms"/> of the rooms with enough seats and every feature (only the pinned room when pinned to one).</summary>
     public ulong[] SuitableRooms { get; }
 
-    /// <summary>Starts times suitable rooms: how much freedom the meeting has, for ordering ties.</summary>
+    /// <summary>Admissible starts × suitable rooms: how much freedom the meeting has, for ordering ties.</summary>
     public long Options { get; }
 
     public static Candidates Of(MeetingRequest m, Event ev, TimeGrid grid, FirstFitBoard board)
@@ -50,16 +51,7 @@ internal sealed class Candidates
         var participants = people.Select(p => board.ParticipantIndex[p.Id]).ToArray();
         var maxPerDay = people.Select(p => p.MaxMeetingsPerDay).ToArray();
 
-        var rooms = new ulong[board.RoomWords];
-        int roomCount = 0;
-        for (int r = 0; r < board.Rooms.Length; r++)
-        {
-            var room = board.Rooms[r];
-            if (m.Pin?.Room is { } pinned && !string.Equals(room.Id, pinned, StringComparison.Ordinal)) continue;
-            if (room.Capacity < m.Headcount || !room.HasAll(m.RequiredFeatures)) continue;
-            rooms[r >> 6] |= 1UL << (r & 63);
-            roomCount++;
-        }
+        var (rooms, roomCount) = board.SuitableRooms(m.Headcount, m.RequiredFeatures, m.Pin?.Room);
 
         var starts = new List<int>();
         if (roomCount > 0 && !maxPerDay.Any(x => x <= 0))
@@ -92,7 +84,7 @@ internal sealed class Candidates
         return true;
     }
 
-    private static bool InsideOne(IEnumerable<Interval> intervals, Instant start, Instant end)
+    private static bool InsideOne(ImmutableArray<Interval> intervals, Instant start, Instant end)
     {
         foreach (var i in intervals)
             if (i.Start <= start && end <= i.End) return true;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using NodaTime;
 using Scheduler.Engine.Domain;
@@ -21,6 +22,7 @@ internal sealed class FirstFitBoard
     private readonly List<Stay>[] stays;            // [participant]: placed meetings, for travel
     private readonly Duration[,] travel;            // [building, building]
     private readonly bool hasTravel;
+    private readonly Dictionary<(int, string, string), (ulong[], int)> suitable = new();
 
     /// <summary>A placed meeting of one participant: when, and in which building (-1: none).</summary>
     private readonly record struct Stay(Instant Start, Instant End, int Building);
@@ -78,8 +80,27 @@ internal sealed class FirstFitBoard
     /// <summary>Participant id to index into the event's participant list.</summary>
     public Dictionary<string, int> ParticipantIndex { get; }
 
-    /// <summary>Words of a room mask (one bit per room of <see cref="Rooms"/>).</summary>
-    public int RoomWords => roomWords;
+    /// <summary>
+    /// The mask of rooms with at least <paramref name="headcount"/> seats and every feature (only
+    /// <paramref name="pinnedRoom"/> when given), and how many there are. Shared between meetings that ask alike,
+    /// since many do; callers must not change it.
+    /// </summary>
+    public (ulong[] Mask, int Count) SuitableRooms(int headcount, ImmutableArray<string> features, string? pinnedRoom)
+    {
+        var key = (headcount, string.Join("\n", features), pinnedRoom ?? "");
+        if (suitable.TryGetValue(key, out var known)) return known;
+        var mask = new ulong[roomWords];
+        int count = 0;
+        for (int r = 0; r < Rooms.Length; r++)
+        {
+            var room = Rooms[r];
+            if (pinnedRoom is not null && !string.Equals(room.Id, pinnedRoom, StringComparison.Ordinal)) continue;
+            if (room.Capacity < headcount || !room.HasAll(features)) continue;
+            mask[r >> 6] |= 1UL << (r & 63);
+            count++;
+        }
+        return suitable[key] = (mask, count);
+    }
 
     /// <summary>True when no slot of <c>[slot, slot + length)</c> is taken for participant <paramref name="p"/>.</summary>
     public bool ParticipantFree(int p, int slot, int length)

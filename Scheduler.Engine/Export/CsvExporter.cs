@@ -19,16 +19,19 @@ namespace Scheduler.Engine.Export;
 /// by "; "), then for machines <c>roomId</c>, <c>participantIds</c> (joined by "; "), <c>startDateTime</c> and
 /// <c>endDateTime</c> (offset date-times in the event's zone, as in the schedule file). Rows are ordered by
 /// start, room id, meeting id.</para>
+/// <para>Fields are written as they are, also those starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>: an
+/// integrator gets back exactly the event's titles and names, and those come from the organisers' own event
+/// file, not from outsiders.</para>
 /// <para>unscheduled.csv columns: <c>meeting</c>, <c>title</c>, <c>participants</c>, <c>reason</c>, in the
 /// event file's meeting order.</para>
 /// </remarks>
 public static class CsvExporter
 {
     /// <summary>The byte order mark each file starts with.</summary>
-    public const string ByteOrderMark = "\uFEFF";
+    internal const string ByteOrderMark = "\uFEFF";
 
     /// <summary>The separator inside list-valued fields (participants, delegations).</summary>
-    public const string ListSeparator = "; ";
+    internal const string ListSeparator = "; ";
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {

@@ -151,7 +151,8 @@ internal sealed class HtmlDayGrid
             ("data-end", ExportView.FormatOffset(view.Local(a.End))));
         html.Element("div", view.Title(a.Meeting), ("class", "title"));
         html.Element("div", view.TimeRange(a), ("class", "when"));
-        html.Element("div", string.Join(CsvExporter.ListSeparator, view.ParticipantIds(a.Meeting).Select(view.ParticipantWithDelegation)), ("class", "who"));
+        // Names only: a grid cell is narrow, and the agendas and room sheets give the delegations.
+        html.Element("div", string.Join(CsvExporter.ListSeparator, view.ParticipantIds(a.Meeting).Select(view.ParticipantName)), ("class", "who"));
         html.Close();
     }
 

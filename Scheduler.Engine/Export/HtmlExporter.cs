@@ -25,18 +25,19 @@ public static class HtmlExporter
         table { border-collapse: collapse; margin-bottom: 1em; }
         th, td { border: 1px solid #999; padding: 2px 5px; vertical-align: top; text-align: left; }
         thead th { background: #e8e8e8; }
-        table.grid { width: 100%; table-layout: fixed; }
+        table.grid { width: 100%; table-layout: fixed; font-size: 9pt; }
         table.grid th.time { width: 5.5em; white-space: nowrap; }
         table.grid td { height: 1.2em; }
         td.meeting { background: #dce9f8; border: 1px solid #4a6fa5; }
         td.break, tr.break th { background: #f0f0f0; }
-        .title { font-weight: bold; }
+        .title { font-weight: bold; white-space: pre-line; }
         .when, .who, .building, .offset, .break-name { font-size: 85%; color: #444; }
         .summary { color: #333; }
         .warning { color: #a00; }
         nav ul { padding-left: 1.2em; columns: 3; }
         @media print {
           body { margin: 0; }
+          table.grid { font-size: 7.5pt; }
           nav { display: none; }
           section.day ~ section.day, section.sheet, section#unscheduled { break-before: page; page-break-before: always; }
           thead { display: table-header-group; }

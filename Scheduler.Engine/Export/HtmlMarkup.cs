@@ -70,7 +70,11 @@ internal sealed class HtmlMarkup : IDisposable
     public override string ToString()
     {
         writer.Flush();
-        return buffer.ToString() + "\n";
+        // XmlWriter writes "<!DOCTYPE html >"; HTML allows the space, but the canonical form is nicer to read.
+        const string written = "<!DOCTYPE html >";
+        var text = buffer.ToString();
+        if (text.StartsWith(written, StringComparison.Ordinal)) text = "<!DOCTYPE html>" + text[written.Length..];
+        return text + "\n";
     }
 
     public void Dispose() => writer.Dispose();

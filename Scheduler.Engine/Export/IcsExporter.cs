@@ -24,7 +24,7 @@ namespace Scheduler.Engine.Export;
 public static class IcsExporter
 {
     /// <summary>The PRODID of every exported calendar.</summary>
-    public const string ProductId = "-//Scheduler//Bilateral meeting scheduler//EN";
+    internal const string ProductId = "-//Scheduler//Bilateral meeting scheduler//EN";
 
     /// <summary>Exports the calendars, ordered by path (ordinal).</summary>
     /// <param name="ev">The event the schedule belongs to.</param>

@@ -44,7 +44,11 @@ internal sealed partial class EventFileReader
     {
         if (cycle.Count == 1) return $"meeting \"{cycle[0]}\" is listed as after itself";
         var text = new StringBuilder($"circular order: \"{cycle[0]}\" is after \"{cycle[1]}\"");
-        for (var i = 1; i < cycle.Count; i++) text.Append($", which is after \"{cycle[(i + 1) % cycle.Count]}\"");
+        // A long circle is named by its first links and its length, so the message stays readable.
+        const int shown = 8;
+        var links = cycle.Count > shown + 2 ? shown : cycle.Count;
+        for (var i = 1; i < links; i++) text.Append($", which is after \"{cycle[(i + 1) % cycle.Count]}\"");
+        if (links < cycle.Count) text.Append($", ... and so on through {cycle.Count} meetings back to \"{cycle[0]}\"");
         return text.ToString();
     }
 

@@ -36,6 +36,7 @@ internal sealed partial class EventFileReader
     private DateTimeZone? zone;
     private Duration? grain;
     private readonly List<(EventDay Day, Interval? Hours)> days = [];
+    private readonly Dictionary<(string, string), JsonPath> travelPairs = [];
 
     private EventFileReader()
     {
@@ -194,7 +195,17 @@ internal sealed partial class EventFileReader
             return null;
         }
 
-        return from is null || to is null || minutes is null ? null : new TravelTime(from, to, Duration.FromMinutes(minutes.Value));
+        if (from is null || to is null || minutes is null) return null;
+
+        // Travel is symmetric, so a pair given twice (either way round) would leave one of the times unused.
+        var pair = string.CompareOrdinal(from, to) < 0 ? (from, to) : (to, from);
+        if (!travelPairs.TryAdd(pair, path))
+        {
+            problems.Add(path, $"travel between \"{from}\" and \"{to}\" is given twice (also at {travelPairs[pair]})");
+            return null;
+        }
+
+        return new TravelTime(from, to, Duration.FromMinutes(minutes.Value));
     }
 
     private Room? ReadRoom(JsonElement element, JsonPath path)

@@ -15,7 +15,8 @@ internal static class JsonDocuments
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            // Editors on Windows may save a byte-order mark; it is not part of the JSON.
+            document = JsonDocument.Parse(json.AsMemory().TrimStart('\uFEFF'), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {

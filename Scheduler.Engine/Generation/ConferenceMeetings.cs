@@ -6,7 +6,7 @@ namespace Scheduler.Engine.Generation;
 
 public static partial class ConferenceGenerator
 {
-    private const double HostShare = 0.3, SecureShare = 0.15, InterpretationShare = 0.3, RequiredShare = 0.02;
+    private const double HostShare = 0.3, SecureShare = 0.15, InterpretationShare = 0.3, RequiredShare = 0.02, FollowUpShare = 0.04;
     private const int PinnedMeetings = 2;
 
     private static ImmutableArray<MeetingRequest> Meetings(ConferenceOptions o, Random rng, LocalDate[] dates,
@@ -15,7 +15,8 @@ public static partial class ConferenceGenerator
     {
         int n = members.Count;
         // Only looked up, never enumerated, so its order cannot leak into the output.
-        var firstOfPair = new Dictionary<(int, int), string>();
+        var pairs = new HashSet<(int, int)>();
+        var sides = new List<(int A, int B)>(o.Requests);
         var requiredPerParticipant = new int[participants.Length];
         var pinDay = dates[Math.Min(1, dates.Length - 1)];
         int pinsMade = 0;
@@ -24,15 +25,24 @@ public static partial class ConferenceGenerator
         {
             var id = GenerationKit.Id("m", k + 1, o.Requests);
             int a, b, attempts = 0;
-            do
+            var after = ImmutableArray<string>.Empty;
+            if (k > 0 && rng.Chance(FollowUpShare))
             {
-                if (rng.Chance(HostShare)) { a = rng.Next(hosts); b = hosts + rng.Next(n - hosts); }
-                else { a = rng.Next(n); b = rng.Next(n - 1); if (b >= a) b++; }
+                // A follow-up: the same two delegations meet again after an earlier meeting of theirs.
+                int earlier = rng.Next(k);
+                (a, b) = sides[earlier];
+                after = [result[earlier].Id];
             }
-            while (firstOfPair.ContainsKey(Key(a, b)) && ++attempts < 20);
-            // A pair asked twice is a follow-up: it comes after their first meeting.
-            var after = firstOfPair.TryGetValue(Key(a, b), out var first) ? ImmutableArray.Create(first) : [];
-            firstOfPair.TryAdd(Key(a, b), id);
+            else
+            {
+                do
+                {
+                    if (rng.Chance(HostShare)) { a = rng.Next(hosts); b = hosts + rng.Next(n - hosts); }
+                    else { a = rng.Next(n); b = rng.Next(n - 1); if (b >= a) b++; }
+                }
+                while (!pairs.Add(Key(a, b)) && ++attempts < 20);
+            }
+            sides.Add((a, b));
 
             var people = new List<int> { Lead(rng, members[a], a < hosts), Lead(rng, members[b], b < hosts) };
             foreach (var side in new[] { a, b })

@@ -40,9 +40,11 @@ public static class MeetingScheduler
         {
             sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
             outcome = PlaceMostRequired(sm, run, hint);
+            if (outcome.Placements is null && HintIsValid(sm, hint, requiredToo: false))
+                outcome = new Outcome(CpSolverStatus.Feasible, hint, double.NaN);
             return Finish(ev, sm, ScheduleStatus.Infeasible, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: outcome.Status == CpSolverStatus.Optimal);
         }
-        if (outcome.Placements is null && HintIsValid(sm, hint))
+        if (outcome.Placements is null && HintIsValid(sm, hint, requiredToo: true))
             outcome = new Outcome(CpSolverStatus.Feasible, hint, sm.WeightCeiling);
         if (outcome.Placements is null)
             return Finish(ev, sm, ScheduleStatus.Unknown, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: false);
@@ -51,7 +53,7 @@ public static class MeetingScheduler
         long weightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(outcome.Bound + 1e-6));
         int? gapsBound = null;
         bool proven = status == ScheduleStatus.Optimal;
-        if (sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
+        if ((sm.IdleGaps is not null || sm.AddIdleGaps is not null) && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
         {
             var second = MinimiseIdleGaps(sm, run, outcome);
             if (second.Placements is not null)
@@ -68,10 +70,10 @@ public static class MeetingScheduler
     /// First fit keeps every hard rule but two: it may leave a required meeting out and break the spread cap.
     /// When it does neither, it is a valid schedule to fall back on if the search finds none in time.
     /// </summary>
-    private static bool HintIsValid(SchedulingModel sm, List<Placement> hint)
+    private static bool HintIsValid(SchedulingModel sm, List<Placement> hint, bool requiredToo)
     {
         var placed = hint.Select(p => p.Meeting).ToHashSet();
-        if (sm.Meetings.Any(m => m.Meeting.Required && !placed.Contains(m.Index))) return false;
+        if (requiredToo && sm.Meetings.Any(m => m.Meeting.Required && !placed.Contains(m.Index))) return false;
         if (sm.Event.Objective.MaxIdleGapSpread is not int spread) return true;
         var gaps = ReadBack.IdleGapsPerParticipant(sm.Grid, sm.Meetings, hint);
         var named = sm.Meetings.SelectMany(m => m.Participants).Distinct().Select(p => gaps.GetValueOrDefault(p)).ToList();
@@ -98,7 +100,7 @@ public static class MeetingScheduler
     {
         long weight = weightPhase.Placements!.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
         sm.Model.Add(sm.Weight >= weight);
-        sm.Model.Minimize(sm.IdleGaps!);
+        sm.Model.Minimize(sm.IdleGaps ?? sm.AddIdleGaps!());
         Hints.Apply(sm, weightPhase.Placements!);
         return run.Solve(sm, "idle gaps", (solver, cb) => weight);
     }
@@ -156,6 +158,7 @@ public static class MeetingScheduler
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
                     Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
+                    "catch_sigint_signal:false",
                     "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
             var callback = new Callback(this, phase, sm, weightOf, solver);

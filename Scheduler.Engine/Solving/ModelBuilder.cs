@@ -47,7 +47,9 @@ internal sealed class ModelBuilder
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
         if (requiredAreHard) b.RequiredMeetingsScheduled();
-        var gaps = b.IdleGapsAndSpread(requiredAreHard);
+        // Without a spread cap, idle gaps only matter once the weight is settled: leave them out of the first model.
+        bool capped = ev.Objective.MaxIdleGapSpread is not null;
+        var gaps = capped ? b.IdleGapsAndSpread(requiredAreHard) : null;
         return new SchedulingModel
         {
             Model = b.model,
@@ -61,6 +63,7 @@ internal sealed class ModelBuilder
             Weight = b.WeightExpression(out long ceiling),
             WeightCeiling = ceiling,
             IdleGaps = gaps,
+            AddIdleGaps = capped || ev.Objective.IdleGaps == IdleGapPolicy.Ignore ? null : () => b.IdleGapsAndSpread(requiredAreHard)!,
             RequiredLiterals = meetings.Where(m => m.Meeting.Required && b.scheduled[m.Index] is not null)
                 .Select(m => (m.Index, b.scheduled[m.Index]!)).ToImmutableArray(),
             RequiredWithoutOption = meetings.Where(m => m.Meeting.Required && m.Options.IsEmpty).Select(m => m.Index).ToImmutableArray(),

@@ -18,6 +18,7 @@ internal static class Reasons
     public static IEnumerable<(int Meeting, string Reason)> Explain(Event ev, SchedulingModel sm, List<Placement> placements, ScheduleStatus status, Duration limit)
     {
         var placedAt = placements.ToDictionary(p => p.Meeting);
+        var board = new Board(sm, placements);
         foreach (var m in sm.Meetings)
         {
             if (placedAt.ContainsKey(m.Index)) continue;
@@ -25,7 +26,7 @@ internal static class Reasons
             if (m.Options.IsEmpty) reason = NoOption(ev, sm, m);
             else if (status == ScheduleStatus.Unknown)
                 reason = $"no valid schedule was found within the time limit of {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
-            else reason = LostOut(ev, sm, m, placements, status);
+            else reason = LostOut(ev, sm, m, board, status);
             yield return (m.Index, (m.Meeting.Required ? "required, but " : "") + reason);
         }
     }
@@ -89,7 +90,28 @@ internal static class Reasons
     }
 
     /// <summary>It had options: say which placed meetings, full rooms or daily caps took each of them.</summary>
-    private static string LostOut(Event ev, SchedulingModel sm, MeetingOptions m, List<Placement> placements, ScheduleStatus status)
+    /// <summary>Placements indexed by participant, and pool use per slot, so each option is checked in time proportional to its neighbours.</summary>
+    private sealed class Board
+    {
+        public Board(SchedulingModel sm, List<Placement> placements)
+        {
+            ByParticipant = new Dictionary<int, List<Placement>>();
+            foreach (var p in placements)
+                foreach (int person in sm.Meetings[p.Meeting].Participants)
+                {
+                    if (!ByParticipant.TryGetValue(person, out var list)) ByParticipant[person] = list = new();
+                    list.Add(p);
+                }
+            PoolUse = new int[sm.Pools.Length, sm.Grid.SlotCount];
+            foreach (var p in placements)
+                for (int t = p.Start; t < p.Start + p.Length; t++) PoolUse[p.Pool, t]++;
+        }
+
+        public Dictionary<int, List<Placement>> ByParticipant { get; }
+        public int[,] PoolUse { get; }
+    }
+
+    private static string LostOut(Event ev, SchedulingModel sm, MeetingOptions m, Board board, ScheduleStatus status)
     {
         var grid = sm.Grid;
         var rivals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -99,10 +121,9 @@ internal static class Reasons
         {
             int end = option.Start + m.Length;
             bool blocked = false;
-            foreach (var p in placements)
+            foreach (var p in m.Participants.SelectMany(person => board.ByParticipant.GetValueOrDefault(person) ?? new List<Placement>()).Distinct())
             {
                 var other = sm.Meetings[p.Meeting];
-                if (!other.Participants.Any(mine.Contains)) continue;
                 var travel = ev.TravelTime(m.Groups[option.Group].Building, sm.Pools[p.Pool].Building);
                 int buffer = (int)Math.Ceiling(travel.TotalTicks / grid.Grain.TotalTicks);
                 if (grid.DayOf(p.Start) != grid.DayOf(option.Start)) continue;
@@ -121,11 +142,11 @@ internal static class Reasons
             var group = m.Groups[option.Group];
             bool roomFree = group.Pools.Any(pool =>
                 sm.Pools[pool].IsFreeOver(option.Start, m.Length) &&
-                placements.Count(p => p.Pool == pool && p.Start < end && option.Start < p.Start + p.Length) < sm.Pools[pool].Size);
+                Enumerable.Range(option.Start, m.Length).All(t => board.PoolUse[pool, t] < sm.Pools[pool].Size));
             if (!roomFree) { roomsFull++; continue; }
             int day = grid.DayOf(option.Start);
             if (m.Participants.Any(p => ev.Participants[p].MaxMeetingsPerDay is int max &&
-                placements.Count(q => grid.DayOf(q.Start) == day && sm.Meetings[q.Meeting].Participants.Contains(p)) >= max))
+                (board.ByParticipant.GetValueOrDefault(p)?.Count(q => grid.DayOf(q.Start) == day) ?? 0) >= max))
             { capped++; continue; }
             free++;
         }

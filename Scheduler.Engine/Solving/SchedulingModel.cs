@@ -35,6 +35,9 @@ internal sealed class SchedulingModel
     /// <summary>Total idle gaps over all participants; null when the model has no idle-gap variables.</summary>
     public LinearExpr? IdleGaps { get; init; }
 
+    /// <summary>Adds the idle-gap encoding when the model was built without it; null when it has it or needs none.</summary>
+    public Func<LinearExpr>? AddIdleGaps { get; init; }
+
     /// <summary>Literals of required meetings, for the relaxed run when they cannot all be placed.</summary>
     public required ImmutableArray<(int Meeting, BoolVar Literal)> RequiredLiterals { get; init; }
 

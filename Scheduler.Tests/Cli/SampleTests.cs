@@ -19,14 +19,22 @@ public sealed class SampleTests
     }
 
     [Fact]
+    public void Sample_validates_against_the_event_file_schema() =>
+        Assert.Empty(Scheduler.Tests.Files.SchemaTests.EventViolations(SampleEvent.Json));
+
+    [Fact]
     public void Sample_holds_the_meetings_the_conference_is_known_for()
     {
         var ev = EventFile.Parse(SampleEvent.Json).Value!;
 
         foreach (var id in new[] { "un-mod", "un-mfa", "un-mvd", "osce-mfa", "myanmar-sc", "sudan-svr" })
             Assert.True(ev.FindMeeting(id)!.Required, id);
-        Assert.Equal("s1", ev.FindMeeting("myanmar-sc")!.Pin!.Room);
+        Assert.Equal("s2", ev.FindMeeting("myanmar-sc")!.Pin!.Room);
         Assert.Contains("secure", ev.FindMeeting("sudan-svr")!.RequiredFeatures);
+        var dayTwo = ev.FindParticipant("ibrahim")!.Available.Single().Start.InZone(ev.Zone).LocalDateTime;
+        Assert.Equal(new NodaTime.LocalDateTime(2021, 6, 23, 9, 0), dayTwo);
+        var plenary = new NodaTime.LocalDateTime(2021, 6, 22, 10, 0).InZoneStrictly(ev.Zone).ToInstant();
+        Assert.Contains(ev.FindParticipant("shoigu")!.Busy, b => b.Start == plenary);
         // 49 visiting countries, five host bodies, six international organisations.
         Assert.Equal(60, ev.Delegations.Length);
         // Demand for the defence minister far exceeds what three days of his time can hold.

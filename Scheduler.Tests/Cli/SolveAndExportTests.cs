@@ -25,6 +25,9 @@ public sealed class SolveAndExportTests
         Assert.Equal(8, schedule.ScheduledWeight);
         Assert.Equal("un-rs", Assert.Single(schedule.Unscheduled).Meeting);
         Assert.Contains("optimal: weight 8 / bound 8", run.Error, StringComparison.Ordinal);
+        var schema = Json.Schema.JsonSchema.FromText(
+            ContractSchemas.ScheduleFileSchema, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        Assert.Empty(Scheduler.Tests.Files.SchemaTests.Violations(schema, run.Out));
     }
 
     [Fact]
@@ -89,6 +92,25 @@ public sealed class SolveAndExportTests
         Assert.Equal(ScheduleStatus.Infeasible, schedule.Status);
         Assert.Contains(schedule.Unscheduled, u => u.Meeting == "un-rs");
         Assert.Contains("infeasible", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelled_solve_still_writes_a_valid_schedule()
+    {
+        using var folder = new TempFolder();
+        var evPath = folder.Write("event.json", TinyEvent.EventJson);
+        var output = folder.File("schedule.json");
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await Scheduler.Cli.CliApp.RunAsync(["solve", evPath, "-o", output, .. Quick], stdout, stderr, cancelled.Token);
+
+        Assert.Contains("Stopped early", stderr.ToString(), StringComparison.Ordinal);
+        var schedule = ScheduleFile.Load(output).Value!;
+        Assert.True(ScheduleValidator.Check(EventFile.Load(evPath).Value!, schedule).IsValid);
+        Assert.Equal(schedule.Status is ScheduleStatus.Unknown or ScheduleStatus.Infeasible ? 1 : 0, code);
     }
 
     [Theory]

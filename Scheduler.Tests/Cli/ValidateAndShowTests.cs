@@ -31,7 +31,7 @@ public sealed class ValidateAndShowTests
         Assert.Equal(1, run.ExitCode);
         var line = Assert.Single(run.Out.Split('\n'), l => l.StartsWith(ValidationRules.Break + ":", StringComparison.Ordinal));
         Assert.Contains("un-ru", line, StringComparison.Ordinal);
-        Assert.EndsWith("violation\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("\n1 violation\n", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +118,42 @@ public sealed class ValidateAndShowTests
         Assert.Contains("Serbia - Russia", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("UN - Russia", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Unscheduled", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_on_a_terminal_draws_tables_with_the_same_meetings()
+    {
+        using var folder = new TempFolder();
+        var ev = folder.Write("event.json", TinyEvent.EventJson);
+        var schedule = folder.Write("schedule.json", TinyEvent.ScheduleJson);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var terminal = new Scheduler.Cli.Infrastructure.CliConsole(stdout, stderr, OutIsTerminal: true, ErrorIsTerminal: true);
+
+        var code = await Scheduler.Cli.CliApp.RunAsync(["show", ev, schedule], terminal, CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var text = stdout.ToString();
+        Assert.Contains("Serbia - Russia", text, StringComparison.Ordinal);
+        Assert.Contains("UN - Russia", text, StringComparison.Ordinal);
+        Assert.Contains("Unscheduled meetings (1)", text, StringComparison.Ordinal);
+        Assert.Contains("│", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_for_a_delegation_lists_only_meetings_with_one_of_its_members()
+    {
+        using var folder = new TempFolder();
+        var ev = folder.Write("event.json", TinyEvent.EventJson);
+        var schedule = folder.Write("schedule.json", TinyEvent.ScheduleJson);
+
+        var run = await CliRunner.Run("show", ev, schedule, "--delegation", "rs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Delegation: Serbia", run.Out, StringComparison.Ordinal);
+        Assert.Contains("09:00-09:45  Serbia - Russia", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("UN - Russia", run.Out, StringComparison.Ordinal);
+        Assert.Contains("UN - Serbia", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,17 +22,20 @@ public class IcsExporterTests
     private static Instant Utc(CalendarEvent e, bool start) =>
         Instant.FromDateTimeUtc((start ? e.DtStart : e.DtEnd)!.AsUtc);
 
-    [Fact]
-    public void Each_participant_calendar_holds_exactly_their_meetings_at_the_right_instants()
+    [Theory]
+    [InlineData("summit")]
+    [InlineData("dst")]
+    public void Each_participant_calendar_holds_exactly_their_meetings_at_the_right_instants(string which)
     {
-        var (ev, schedule) = Summit();
+        var (ev, schedule) = which == "dst" ? DstNight() : Summit();
+        var slug = which == "dst" ? "dst-night" : SummitSlug;
         var files = IcsExporter.Export(ev, schedule);
 
         foreach (var participant in ev.Participants)
         {
             var expected = schedule.Assignments
                 .Where(a => ev.FindMeeting(a.Meeting)!.Participants.Contains(participant.Id))
-                .ToDictionary(a => $"{a.Meeting}@{SummitSlug}.scheduler");
+                .ToDictionary(a => $"{a.Meeting}@{slug}.scheduler");
             var calendar = Load(files, $"participants/{participant.Id}.ics");
 
             Assert.Equal(expected.Keys.Order(), calendar.Events.Select(e => e.Uid!).Order());

@@ -27,6 +27,10 @@ public class EventFileErrorTests
     }
 
     [Fact]
+    public void Byte_order_mark_before_the_JSON_is_ignored() =>
+        Assert.Equal("Minimal", Samples.Read("\uFEFF" + Samples.Minimal).Name);
+
+    [Fact]
     public void Unknown_field_is_an_error_with_the_near_name() =>
         Assert.Equal(
             "meetings[0].durationMinute: unknown field \"durationMinute\" (did you mean \"durationMinutes\"?)",

@@ -151,4 +151,11 @@ public class EventFileReferenceErrorTests
         Assert.Equal(
             "travelMinutes[0]: travel from \"congress\" to itself; give only pairs of different buildings",
             Samples.Problem(Conference(root => root["travelMinutes"]![0]!["to"] = "congress")));
+
+    [Fact]
+    public void Travel_between_the_same_buildings_given_twice_is_an_error() =>
+        Assert.Equal(
+            "travelMinutes[1]: travel between \"hotel\" and \"congress\" is given twice (also at travelMinutes[0])",
+            Samples.Problem(Conference(root => root["travelMinutes"]!.AsArray().Add(
+                new JsonObject { ["from"] = "hotel", ["to"] = "congress", ["minutes"] = 30 }))));
 }

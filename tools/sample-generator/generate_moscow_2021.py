@@ -88,7 +88,7 @@ def main():
             # The largest hall is taken back for the closing ceremony.
             room["unavailable"] = [span(DAY3, "14:00", DAY3, "17:00")]
         rooms.append(room)
-    for i, cap in enumerate([8, 10, 12], start=1):
+    for i, cap in enumerate([12, 10, 8], start=1):
         rooms.append({"id": f"s{i}", "name": f"Secure room {i}", "building": "congress", "capacity": cap,
                       "features": ["interpretation", "secure"]})
     for i, cap in enumerate([8, 12], start=1):
@@ -202,7 +202,7 @@ def main():
             required=True, headcount=10)
     meeting("myanmar-sc", "Myanmar - Security Council", ["min-aung-hlaing", "patrushev"], 60, 10,
             required=True, headcount=10, features=["interpretation", "secure"],
-            pin={"start": at(DAY2, "11:00"), "room": "s1"})
+            pin={"start": at(DAY2, "11:00"), "room": "s2"})
     meeting("sudan-svr", "Sudan - Foreign Intelligence Service", ["ibrahim", "naryshkin"], 45, 10,
             required=True, headcount=6, features=["interpretation", "secure"])
 
