@@ -8,9 +8,7 @@ namespace Scheduler.Engine.Checking;
 /// between two of their meetings on the same day; time in breaks is no slot". A day's slots are
 /// <c>[start + k·grain, start + (k+1)·grain)</c> in real time from the day's opening instant, kept when wholly
 /// inside the day's hours and clear of every break. A slot is busy when one of the participant's meetings
-/// intersects it, so a meeting off the grain still counts. A meeting that covers no slot at all (one lying in a
-/// break, which is a violation of its own) still stands between the slots before and after it, so free slots
-/// between it and another meeting are a gap, as "between two of their meetings" says.
+/// intersects it, so a meeting off the grain still counts.
 /// </summary>
 internal static class IdleGapCounter
 {
@@ -19,8 +17,7 @@ internal static class IdleGapCounter
     {
         var grids = run.Days.Select(d => new SlotGrid(d, run.Event.Grain)).ToArray();
 
-        // Per participant: the runs of slot positions their meetings cover, as (day, first, last); a meeting
-        // covering no slot is the empty run (p, p - 1) where p is the position of the next slot.
+        // Per participant: the runs of slot positions their meetings cover, as (day, first, last).
         var covered = new Dictionary<string, List<(int Day, int First, int Last)>>(StringComparer.Ordinal);
         foreach (var p in run.Placements)
         {
@@ -83,9 +80,6 @@ internal static class IdleGapCounter
         private readonly int[] nextPosition;
         private readonly int[] previousPosition;
 
-        // How many slots count (the day's slots less those touching a break).
-        private readonly int positions;
-
         public SlotGrid(ResolvedDay day, Duration grain)
         {
             start = day.Start;
@@ -110,7 +104,6 @@ internal static class IdleGapCounter
                 if (counts[k]) position++;
             }
 
-            positions = position;
             var next = position;
             for (var k = slots - 1; k >= 0; k--)
             {
@@ -119,29 +112,20 @@ internal static class IdleGapCounter
             }
         }
 
-        /// <summary>
-        /// For a meeting on this day (intersecting its hours), the positions of the first and last counting slots
-        /// that <c>[from, to)</c> intersects; when it intersects none, <c>last = first - 1</c> with <c>first</c>
-        /// the position of the next counting slot (or the count of them).
-        /// </summary>
+        /// <summary>The positions of the first and last counting slots that <c>[from, to)</c> intersects, if any.</summary>
         public bool TryCover(Instant from, Instant to, out int first, out int last)
         {
             first = last = 0;
-            if (to <= from || to <= start || from >= end) return false;
             var slots = nextPosition.Length;
-            var k0 = Math.Max(FloorDiv((from - start).ToInt64Nanoseconds(), grain), 0);
-            var k1 = Math.Min(CeilDiv((to - start).ToInt64Nanoseconds(), grain) - 1, slots - 1);
-            if (k0 > k1)
-            {
-                // Only in the day's last, partial grain: after every counting slot.
-                first = positions;
-                last = positions - 1;
-                return true;
-            }
-
+            if (slots == 0 || to <= from || to <= start || from >= end) return false;
+            var k0 = FloorDiv((from - start).ToInt64Nanoseconds(), grain);
+            var k1 = CeilDiv((to - start).ToInt64Nanoseconds(), grain) - 1;
+            k0 = Math.Max(k0, 0);
+            k1 = Math.Min(k1, slots - 1);
+            if (k0 > k1) return false;
             first = nextPosition[k0];
             last = previousPosition[k1];
-            return true;
+            return first <= last;
         }
 
         private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
