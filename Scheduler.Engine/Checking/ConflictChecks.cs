@@ -12,11 +12,12 @@ internal static class ConflictChecks
     public static void Check(ValidationRun run)
     {
         RoomOverlaps(run);
-        var byParticipant = ByParticipant(run);
-        foreach (var (id, placements) in byParticipant)
+        // Without any travel time given, every pair of buildings is zero minutes apart and no travel rule can break.
+        var anyTravel = !run.Event.TravelTimes.IsDefaultOrEmpty && run.Event.TravelTimes.Any(t => t.Duration > Duration.Zero);
+        foreach (var (id, placements) in ByParticipant(run))
         {
             ParticipantOverlaps(run, id, placements);
-            TravelTimes(run, id, placements);
+            if (anyTravel) TravelTimes(run, id, placements);
             MaxPerDay(run, id, placements);
         }
 
@@ -120,20 +121,22 @@ internal static class ConflictChecks
     }
 
     /// <summary>Each participant's known assignments, chronological, participants in ordinal order.</summary>
-    private static SortedDictionary<string, List<Placement>> ByParticipant(ValidationRun run)
+    private static IEnumerable<(string Id, List<Placement> Placements)> ByParticipant(ValidationRun run)
     {
-        var result = new SortedDictionary<string, List<Placement>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<Placement>>(StringComparer.Ordinal);
         foreach (var p in run.Placements)
         {
-            foreach (var id in p.Meeting.Participants.Distinct(StringComparer.Ordinal))
+            foreach (var id in p.Meeting.Participants)
             {
                 if (!result.TryGetValue(id, out var list)) result.Add(id, list = []);
-                list.Add(p);
+
+                // A participant named twice by one meeting is in it once.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], p)) list.Add(p);
             }
         }
 
         foreach (var list in result.Values) list.Sort(CompareChronologically);
-        return result;
+        return result.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value));
     }
 
     private static IEnumerable<Placement> Chronological(IEnumerable<Placement> placements)

@@ -8,7 +8,8 @@ namespace Scheduler.Engine.Checking;
 /// between two of their meetings on the same day; time in breaks is no slot". A day's slots are
 /// <c>[start + k·grain, start + (k+1)·grain)</c> in real time from the day's opening instant, kept when wholly
 /// inside the day's hours and clear of every break. A slot is busy when one of the participant's meetings
-/// intersects it, so a meeting off the grain still counts.
+/// intersects it, so a meeting off the grain still counts. A gap needs a busy slot before and after it on that
+/// day: a meeting covering no slot at all (one lying wholly in a break, a violation of its own) bounds no gap.
 /// </summary>
 internal static class IdleGapCounter
 {

@@ -59,15 +59,14 @@ internal sealed class PlacementChecks
         Add(ValidationRules.DayHours, p, $"{run.Describe(p)} {where}");
     }
 
+    // Breaks are resolved on each event day the meeting touches; off the days, day-hours already says it all.
     private void Breaks(Placement p)
     {
-        var zone = run.Event.Zone;
-        var last = p.End.InZone(zone).Date;
-        for (var date = p.Start.InZone(zone).Date; date <= last; date = date.PlusDays(1))
+        foreach (var day in run.Days)
         {
-            foreach (var b in run.Event.Breaks)
+            if (day.End <= p.Start || p.End <= day.Start) continue;
+            foreach (var (b, when) in day.Breaks)
             {
-                var when = b.On(date, zone);
                 if (when.Start < p.End && p.Start < when.End)
                 {
                     var name = string.IsNullOrEmpty(b.Name) ? "a break" : $"the break \"{b.Name}\"";
@@ -117,9 +116,10 @@ internal sealed class PlacementChecks
                 $"{run.Describe(p)} needs {ViolationText.Count(p.Meeting.Headcount, "seat")}; {ViolationText.Room(room)} has {room.Capacity}");
         }
 
+        var offered = room.Features.IsDefault ? [] : room.Features;
         var missing = p.Meeting.RequiredFeatures.IsDefault
             ? []
-            : p.Meeting.RequiredFeatures.Where(f => !room.Features.Contains(f, StringComparer.Ordinal)).ToArray();
+            : p.Meeting.RequiredFeatures.Where(f => !offered.Contains(f, StringComparer.Ordinal)).ToArray();
         if (missing.Length > 0)
         {
             Add(ValidationRules.RoomFeatures, p,

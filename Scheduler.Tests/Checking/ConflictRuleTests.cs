@@ -88,6 +88,19 @@ public sealed class ConflictRuleTests
     }
 
     [Fact]
+    public void Overlapping_meetings_in_buildings_apart_break_both_overlap_and_travel()
+    {
+        var ev = Event().Meeting("m1", 45, LacroixRyabkov).Meeting("m2", 45, LacroixLavrov);
+
+        var report = TestSchedule.For(ev, out _)
+            .Assign("m1", "b1", "2021-06-22T10:00")
+            .Assign("m2", "h1", "2021-06-22T10:30").Check();
+
+        Assert.Equal([ValidationRules.ParticipantOverlap, ValidationRules.Travel], report.Violations.Select(v => v.Rule));
+        Assert.EndsWith(": they overlap", report.Violations[1].Message);
+    }
+
+    [Fact]
     public void Exactly_the_travel_time_between_buildings_passes()
     {
         var ev = Event().Travel("hotel", "congress", 30).Meeting("m1", 45, LacroixRyabkov).Meeting("m2", 45, LacroixLavrov);

@@ -97,6 +97,14 @@ public sealed class IdleGapCountTests
     }
 
     [Fact]
+    public void A_meeting_lying_wholly_in_a_break_covers_no_slot_and_bounds_no_gap()
+    {
+        var report = Recount(Spread(), ("m1", "2021-06-22T12:00"), ("m2", "2021-06-22T13:15"));
+
+        Assert.Equal(0, report.IdleGapsByParticipant["lacroix"]);
+    }
+
+    [Fact]
     public void A_meeting_off_the_grain_counts_every_slot_it_intersects()
     {
         // 09:40–10:10 touches the 09:30 slot, so it follows 09:00–09:30 with no free slot; 09:50–10:20 leaves 09:30 free.

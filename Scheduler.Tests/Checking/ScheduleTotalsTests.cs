@@ -140,6 +140,17 @@ public sealed class ScheduleTotalsTests
     }
 
     [Fact]
+    public void Bounds_of_a_schedule_without_a_valid_solution_are_not_held_against_it()
+    {
+        var report = TestSchedule.For(TwoMeetings(), out _)
+            .Assign("m1", "b1", "2021-06-22T10:00")
+            .Bounds(weight: 9, idleGaps: 1)
+            .Status(ScheduleStatus.Unknown).Check();
+
+        Valid(report);
+    }
+
+    [Fact]
     public void An_idle_gap_spread_over_the_cap_is_caught()
     {
         // lacroix and ryabkov have one gap each; guterres and lavrov, named only by an unscheduled meeting, have none.
