@@ -1,3 +1,4 @@
+using Google.OrTools.Sat;
 using Scheduler.Engine.Baselines;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Time;
@@ -24,7 +25,7 @@ internal static class Hints
     }
 
     /// <summary>Hints every choice literal: true for the placements' options, false elsewhere.</summary>
-    public static void Apply(SchedulingModel sm, IReadOnlyCollection<Placement> placements)
+    public static void Apply(SchedulingModel sm, IReadOnlyCollection<Placement> placements, double completionSeconds)
     {
         sm.Model.ClearHints();
         if (placements.Count == 0) return;
@@ -42,5 +43,47 @@ internal static class Hints
             foreach (var pool in m.Groups.SelectMany(g => g.Pools))
                 if (sm.PoolChoice.TryGetValue((m.Index, pool), out var y)) sm.Model.AddHint(y, placed && p.Pool == pool);
         }
+        Complete(sm, completionSeconds);
+    }
+
+    /// <summary>
+    /// Extends a hint on the choice literals to every variable: CP-SAT only starts from a hint it can use whole,
+    /// and an incomplete one is mostly ignored on large models. With the choices fixed, everything else follows
+    /// by propagation, so a quick solve of that copy yields the full assignment. Leaves the hint as it was when the
+    /// choices break a rule (a first fit may miss a required meeting or the spread cap).
+    /// </summary>
+    private static void Complete(SchedulingModel sm, double seconds)
+    {
+        var proto = sm.Model.Model;
+        var copy = new CpModel();
+        copy.Model.MergeFrom(proto.Clone()); // a deep copy: MergeFrom alone would share the variables, and fixing them would fix the original
+        copy.Model.SolutionHint = null;
+        copy.Model.Objective = null;
+        copy.Model.FloatingPointObjective = null;
+        var hint = proto.SolutionHint;
+        if (hint is null) return;
+        for (int i = 0; i < hint.Vars.Count; i++)
+        {
+            var domain = copy.Model.Variables[hint.Vars[i]].Domain;
+            domain.Clear();
+            domain.Add(hint.Values[i]);
+            domain.Add(hint.Values[i]);
+        }
+        var solver = new CpSolver
+        {
+            StringParameters = "num_workers:1 catch_sigint_signal:false max_time_in_seconds:" +
+                Math.Max(0.1, seconds).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var status = solver.Solve(copy);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return;
+        var full = new PartialVariableAssignment();
+        var values = solver.Response?.Solution;
+        if (values is null) return;
+        for (int i = 0; i < values.Count; i++)
+        {
+            full.Vars.Add(i);
+            full.Values.Add(values[i]);
+        }
+        proto.SolutionHint = full;
     }
 }

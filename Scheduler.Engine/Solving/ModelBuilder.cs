@@ -190,16 +190,9 @@ internal sealed class ModelBuilder
             }
         if (!tooManyPools)
         {
-            // Sets of one pool are exact; for the rest, one aggregate per building and one over all pools keep the
-            // relaxation tight without a constraint per slot for every combination (the cumulatives make it exact).
+            // Sets of one pool are exact. Aggregates per building and over all pools were measured on the sample
+            // conference: they slowed the LP and did not tighten its bound, so the cumulatives alone make it exact.
             var closed = poolSets.Where(set => System.Numerics.BitOperations.PopCount(set) == 1).ToList();
-            foreach (var building in pools.Select(p => p.Building).Distinct())
-            {
-                ulong inBuilding = pools.Where(p => p.Building == building).Aggregate(0UL, (a, p) => a | (1UL << p.Index));
-                if (!closed.Contains(inBuilding)) closed.Add(inBuilding);
-            }
-            var all = pools.Aggregate(0UL, (a, p) => a | (1UL << p.Index));
-            if (!closed.Contains(all)) closed.Add(all);
             foreach (var set in closed.Order())
             {
                 var cover = NewSlotLists();
