@@ -86,7 +86,10 @@ public static class MeetingScheduler
     {
         sm.Model.Maximize(sm.Weight);
         Hints.Apply(sm, hint, run.HintSeconds);
-        return run.Solve(sm, "weight", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()));
+        // Leave time for the idle gaps: the weight phase of a large event rarely proves optimality and would
+        // otherwise take the whole limit, handing the officer a timetable whose gaps nobody looked at.
+        double share = sm.IdleGaps is not null || sm.AddIdleGaps is not null ? WeightPhaseShare : 1.0;
+        return run.Solve(sm, "weight", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()), share);
     }
 
     /// <summary>Required meetings first (each worth more than all optional weight together), then weight.</summary>
@@ -126,6 +129,9 @@ public static class MeetingScheduler
         return new SolveResult(schedule, stats);
     }
 
+    /// <summary>The share of the time left that the weight phase may use when idle gaps are minimised after it.</summary>
+    internal const double WeightPhaseShare = 0.7;
+
     /// <summary>Above this many (meeting, start, building) options the model is solved without CP-SAT's presolve.</summary>
     internal const int LargeModelOptions = 20_000;
 
@@ -153,9 +159,9 @@ public static class MeetingScheduler
         public Duration? FirstSolution { get; private set; }
         public bool Stopped { get; private set; }
 
-        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf)
+        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf, double share = 1.0)
         {
-            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds;
+            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds * share;
             if (remaining <= 0.05 || cancellation.IsCancellationRequested)
             {
                 Stopped = true;
@@ -184,7 +190,7 @@ public static class MeetingScheduler
                 status = solver.Solve(sm.Model, callback);
             if (status == CpSolverStatus.ModelInvalid)
                 throw new InvalidOperationException("The CP-SAT model is invalid: " + sm.Model.Validate());
-            if (cancellation.IsCancellationRequested || (status == CpSolverStatus.Feasible || status == CpSolverStatus.Unknown)) Stopped = true;
+            if (cancellation.IsCancellationRequested) Stopped = true;
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
                 return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound);
             return new Outcome(status, null, double.NaN);
