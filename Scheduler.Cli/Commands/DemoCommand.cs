@@ -9,7 +9,7 @@ internal static class DemoCommand
     /// <summary>The command, writing to <paramref name="console"/>.</summary>
     public static Command Create(CliConsole console)
     {
-        var settings = new SolveSettings();
+        var settings = new SolveSettings(defaultTimeLimitSeconds: 10);
         var command = new Command("demo", "Solve the embedded sample conference (Moscow, June 2021) and print its timetable");
         settings.AddTo(command);
         command.SetAction(async (parse, ct) =>
