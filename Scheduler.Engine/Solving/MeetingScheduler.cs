@@ -132,6 +132,9 @@ public static class MeetingScheduler
     /// <summary>The share of the time left that the weight phase may use when idle gaps are minimised after it.</summary>
     internal const double WeightPhaseShare = 0.7;
 
+    /// <summary>Up to this many options the workers are interleaved, which makes the search deterministic.</summary>
+    internal const int DeterministicModelOptions = 1_000;
+
     /// <summary>Above this many (meeting, start, building) options the model is solved without CP-SAT's presolve.</summary>
     internal const int LargeModelOptions = 20_000;
 
@@ -167,23 +170,7 @@ public static class MeetingScheduler
                 Stopped = true;
                 return new Outcome(CpSolverStatus.Unknown, null, double.NaN);
             }
-            var solver = new CpSolver
-            {
-                StringParameters = string.Join(" ",
-                    $"num_workers:{options.Workers}",
-                    $"random_seed:{options.Seed}",
-                    // Workers racing in parallel pick different optima from run to run; interleaving them is
-                    // deterministic for a seed and worker count whenever the search ends before the wall-clock limit.
-                    // Large models end on the clock anyway, and interleaving cost the trade fair 1.2 GB more memory.
-                    options.Workers > 1 && sm.X.Sum(x => x.Length) <= LargeModelOptions ? "interleave_search:true" : "",
-                    // Measured: on 41k (sample conference) and 315k (trade fair) options presolve alone took 15-60 s on
-                    // 2 cores and left no time to search; without it the search starts at once from the hint.
-                    sm.X.Sum(x => x.Length) > LargeModelOptions ? "cp_model_presolve:false" : "",
-                    "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
-                    Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
-                    "catch_sigint_signal:false",
-                    "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
-            };
+            var solver = new CpSolver { StringParameters = Parameters(sm, remaining) };
             var callback = new Callback(this, phase, sm, weightOf, solver);
             CpSolverStatus status;
             using (cancellation.Register(solver.StopSearch))
@@ -194,6 +181,37 @@ public static class MeetingScheduler
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
                 return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound);
             return new Outcome(status, null, double.NaN);
+        }
+
+        /// <summary>
+        /// CP-SAT parameters, set explicitly. SCHEDULER_SOLVER_PARAMS ("key:value key:value") overrides any of them,
+        /// for experiments; SCHEDULER_SOLVER_LOG=1 prints CP-SAT's log.
+        /// </summary>
+        private string Parameters(SchedulingModel sm, double seconds)
+        {
+            int optionCount = sm.X.Sum(x => x.Length);
+            var p = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["num_workers"] = options.Workers.ToString(CultureInfo.InvariantCulture),
+                ["random_seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+                ["max_time_in_seconds"] = seconds.ToString("0.###", CultureInfo.InvariantCulture),
+                ["catch_sigint_signal"] = "false",
+                ["log_search_progress"] = Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false",
+            };
+            // Measured: on 41k (sample conference) and 315k (trade fair) options presolve alone took 15-60 s on
+            // 2 cores and left no time to search; without it the search starts at once from the hint.
+            if (optionCount > LargeModelOptions) p["cp_model_presolve"] = "false";
+            // Parallel workers race to different optima, so small models, which finish, interleave them: that is
+            // deterministic for a seed and worker count. Larger ones keep the parallel portfolio: measured on B2B
+            // events (2-5k options) interleaving lost badly (94 idle gaps instead of 62 in 10 s, or no schedule at
+            // all), and a search that stops on the clock is not reproducible anyway.
+            if (options.Workers > 1 && optionCount <= DeterministicModelOptions) p["interleave_search"] = "true";
+            foreach (var pair in (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int colon = pair.IndexOf(':');
+                if (colon > 0) p[pair[..colon]] = pair[(colon + 1)..];
+            }
+            return string.Join(" ", p.Select(kv => $"{kv.Key}:{kv.Value}"));
         }
 
         internal sealed class Callback(SearchRun run, string phase, SchedulingModel sm, Func<CpSolver, Callback, long> weightOf, CpSolver solver) : CpSolverSolutionCallback
