@@ -13,6 +13,7 @@ internal sealed class PeakMemorySampler : IDisposable
     private readonly Process process = Process.GetCurrentProcess();
     private readonly Timer timer;
     private long peak;
+    private bool disposed;
 
     public PeakMemorySampler()
     {
@@ -35,6 +36,8 @@ internal sealed class PeakMemorySampler : IDisposable
         long now;
         lock (process)
         {
+            // Timer.Dispose does not wait for a callback already queued, so one may arrive after Dispose.
+            if (disposed) return;
             process.Refresh();
             now = process.WorkingSet64;
         }
@@ -45,6 +48,10 @@ internal sealed class PeakMemorySampler : IDisposable
     public void Dispose()
     {
         timer.Dispose();
-        process.Dispose();
+        lock (process)
+        {
+            disposed = true;
+            process.Dispose();
+        }
     }
 }
