@@ -35,7 +35,13 @@ public static class MeetingScheduler
         long baselineWeight = hint.Sum(p => ev.Meetings[p.Meeting].Weight);
 
         var run = new SearchRun(options, clock, progress, cancellationToken);
-        Outcome outcome = sm.RequiredWithoutOption.IsEmpty ? MaximiseWeight(sm, run, hint) : Outcome.Infeasible;
+        // When every weighted meeting is required, any feasible schedule has the full weight: one search for the
+        // fewest idle gaps replaces the weight phase, which would be a bare feasibility search.
+        bool gapsOnly = sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize
+            && ev.Meetings.All(m => m.Required || m.Weight == 0);
+        Outcome outcome = !sm.RequiredWithoutOption.IsEmpty ? Outcome.Infeasible
+            : gapsOnly ? GapCapSearch.Run(sm, run, sm.WeightCeiling, hint, hintIsValid: false, options.Workers)
+            : MaximiseWeight(sm, run, hint);
         if (outcome.Status == CpSolverStatus.Infeasible)
         {
             sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
@@ -45,17 +51,22 @@ public static class MeetingScheduler
         if (outcome.Placements is null)
             return Finish(ev, sm, ScheduleStatus.Unknown, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: false);
 
+        if (gapsOnly)
+            return Finish(ev, sm, ScheduleStatus.Optimal, outcome, sm.WeightCeiling, GapsBound(outcome), run, baselineWeight, buildTime,
+                proven: outcome.Status == CpSolverStatus.Optimal);
+
         var status = outcome.Status == CpSolverStatus.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
         long weightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(outcome.Bound + 1e-6));
         int? gapsBound = null;
         bool proven = status == ScheduleStatus.Optimal;
         if (sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
         {
-            var second = MinimiseIdleGaps(sm, run, outcome);
+            long weight = outcome.Placements.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
+            var second = MinimiseIdleGaps(sm, run, weight, outcome.Placements);
             if (second.Placements is not null)
             {
                 outcome = outcome with { Placements = second.Placements };
-                gapsBound = Math.Max(0, (int)Math.Ceiling(second.Bound - 1e-6));
+                gapsBound = GapsBound(second);
             }
             proven &= second.Status == CpSolverStatus.Optimal;
         }
@@ -78,14 +89,15 @@ public static class MeetingScheduler
         return run.Solve(sm, "required", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()) % big);
     }
 
-    private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, Outcome weightPhase)
+    private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, long weight, List<Placement> hint)
     {
-        long weight = weightPhase.Placements!.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
         sm.Model.Add(sm.Weight >= weight);
         sm.Model.Minimize(sm.IdleGaps!);
-        Hints.Apply(sm, weightPhase.Placements!);
+        Hints.Apply(sm, hint);
         return run.Solve(sm, "idle gaps", (solver, cb) => weight);
     }
+
+    private static int GapsBound(Outcome gapsPhase) => Math.Max(0, (int)Math.Ceiling(gapsPhase.Bound - 1e-6));
 
     private static SolveResult Finish(Event ev, SchedulingModel sm, ScheduleStatus status, Outcome outcome, long weightBound,
         int? gapsBound, SearchRun run, long baselineWeight, Duration buildTime, bool proven)
@@ -110,6 +122,9 @@ public static class MeetingScheduler
 
     internal sealed record Outcome(CpSolverStatus Status, List<Placement>? Placements, double Bound)
     {
+        /// <summary>The objective value of the schedule found (0 without an objective).</summary>
+        public double Objective { get; init; }
+
         public static Outcome Infeasible { get; } = new(CpSolverStatus.Infeasible, null, 0);
     }
 
@@ -125,9 +140,19 @@ public static class MeetingScheduler
         public Duration? FirstSolution { get; private set; }
         public bool Stopped { get; private set; }
 
-        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf)
+        /// <summary>The proven lower bound on idle gaps while searching under a cap; null under an objective.</summary>
+        public long? GapsFloor { get; set; }
+
+        /// <summary>True while the objective is room overflow: solutions with overflow are no schedules to report.</summary>
+        public bool ObjectiveIsOverflow { get; set; }
+
+        /// <summary>
+        /// One CP-SAT search on <paramref name="shareOfRemaining"/> of the time left; <paramref name="portfolio"/>
+        /// holds parameters chosen for this kind of search (the environment's parameters come after and win).
+        /// </summary>
+        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf, double shareOfRemaining = 1.0, string portfolio = "")
         {
-            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds;
+            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds * shareOfRemaining;
             if (remaining <= 0.05 || cancellation.IsCancellationRequested)
             {
                 Stopped = true;
@@ -139,6 +164,7 @@ public static class MeetingScheduler
                     $"num_workers:{options.Workers}",
                     $"random_seed:{options.Seed}",
                     "max_time_in_seconds:" + remaining.ToString("0.###", CultureInfo.InvariantCulture),
+                    portfolio,
                     Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "",
                     "log_search_progress:" + (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_LOG") == "1" ? "true" : "false")),
             };
@@ -150,7 +176,7 @@ public static class MeetingScheduler
                 throw new InvalidOperationException("The CP-SAT model is invalid: " + sm.Model.Validate());
             if (cancellation.IsCancellationRequested || (status == CpSolverStatus.Feasible || status == CpSolverStatus.Unknown)) Stopped = true;
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-                return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound);
+                return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound) { Objective = solver.ObjectiveValue };
             return new Outcome(status, null, double.NaN);
         }
 
@@ -158,10 +184,12 @@ public static class MeetingScheduler
         {
             public override void OnSolutionCallback()
             {
+                if (run.ObjectiveIsOverflow && ObjectiveValue() > 0.5) return;
                 run.FirstSolution ??= Elapsed(run.Clock);
                 if (run.Progress is null) return;
                 bool gapsPhase = phase == "idle gaps";
                 long weight = weightOf(solver, this);
+                if (gapsPhase && run.lastWeight < weight) run.lastWeight = run.lastWeightBound = weight;
                 if (!gapsPhase)
                 {
                     run.lastWeight = weight;
@@ -169,8 +197,8 @@ public static class MeetingScheduler
                 }
                 run.Progress.Report(new SolveProgress(
                     Elapsed(run.Clock), phase, gapsPhase ? run.lastWeight : weight, Math.Max(run.lastWeight, run.lastWeightBound),
-                    gapsPhase ? (int)Math.Round(ObjectiveValue()) : null,
-                    gapsPhase ? (int)Math.Ceiling(BestObjectiveBound() - 1e-6) : null));
+                    gapsPhase ? (int)Value(sm.IdleGaps!) : null,
+                    gapsPhase ? (int)(run.GapsFloor ?? (long)Math.Ceiling(BestObjectiveBound() - 1e-6)) : null));
             }
         }
     }

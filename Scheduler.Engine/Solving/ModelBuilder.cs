@@ -22,6 +22,7 @@ internal sealed class ModelBuilder
     private readonly IntVar?[] startSlot;
     private readonly Dictionary<(int, int), BoolVar> poolChoice = new();
     private readonly List<BoolVar>[][] participantCover;
+    private readonly List<(IntVar, long)> capacitySlack = new();
 
     private ModelBuilder(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
     {
@@ -47,7 +48,7 @@ internal sealed class ModelBuilder
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
         if (requiredAreHard) b.RequiredMeetingsScheduled();
-        var gaps = b.IdleGapsAndSpread(requiredAreHard);
+        var gaps = b.IdleGapsAndSpread(requiredAreHard, out int gapsFloor);
         return new SchedulingModel
         {
             Model = b.model,
@@ -61,6 +62,8 @@ internal sealed class ModelBuilder
             Weight = b.WeightExpression(out long ceiling),
             WeightCeiling = ceiling,
             IdleGaps = gaps,
+            IdleGapsFloor = gapsFloor,
+            CapacitySlack = b.capacitySlack,
             RequiredLiterals = meetings.Where(m => m.Meeting.Required && b.scheduled[m.Index] is not null)
                 .Select(m => (m.Index, b.scheduled[m.Index]!)).ToImmutableArray(),
             RequiredWithoutOption = meetings.Where(m => m.Meeting.Required && m.Options.IsEmpty).Select(m => m.Index).ToImmutableArray(),
@@ -214,7 +217,13 @@ internal sealed class ModelBuilder
                     if (cover[t].Count > free)
                     {
                         if (free == 1) model.AddAtMostOne(cover[t]);
-                        else model.Add(LinearExpr.Sum(cover[t]) <= free);
+                        else
+                        {
+                            // Fixed at zero; a search may relax it (see GapCapSearch).
+                            var slack = model.NewIntVar(0, 0, $"overflow_{set}_{t}");
+                            capacitySlack.Add((slack, cover[t].Count - free));
+                            model.Add(LinearExpr.Sum(cover[t]) <= slack + free);
+                        }
                     }
                 }
             }
@@ -363,10 +372,11 @@ internal sealed class ModelBuilder
         return lists;
     }
 
-    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard)
+    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard, out int floor)
     {
+        floor = 0;
         bool minimize = ev.Objective.IdleGaps == IdleGapPolicy.Minimize;
         if (!minimize && ev.Objective.MaxIdleGapSpread is null) return null;
-        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard);
+        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard, out floor);
     }
 }

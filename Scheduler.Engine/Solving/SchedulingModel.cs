@@ -35,6 +35,12 @@ internal sealed class SchedulingModel
     /// <summary>Total idle gaps over all participants; null when the model has no idle-gap variables.</summary>
     public LinearExpr? IdleGaps { get; init; }
 
+    /// <summary>Per capacity constraint, an overflow variable (fixed at 0 unless a search relaxes it) and its largest value.</summary>
+    public required List<(IntVar Slack, long Max)> CapacitySlack { get; init; }
+
+    /// <summary>A lower bound on <see cref="IdleGaps"/> known before search (participants who cannot avoid a gap).</summary>
+    public int IdleGapsFloor { get; init; }
+
     /// <summary>Literals of required meetings, for the relaxed run when they cannot all be placed.</summary>
     public required ImmutableArray<(int Meeting, BoolVar Literal)> RequiredLiterals { get; init; }
 
