@@ -18,7 +18,7 @@ internal static class IdleGapEncoding
     /// Adds the encoding and the spread cap; returns the total idle gaps. <c>floor</c> receives a lower bound on the
     /// total: the number of participants who cannot avoid a gap.
     /// </summary>
-    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover, bool requiredAreHard, out int floor)
+    public static LinearExpr Add(CpModel model, Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, List<BoolVar>[]?[] participantCover, bool requiredAreHard, int[] roomsFree, out int floor)
     {
         var forced = ForcedGaps.Find(grid, meetings, requiredAreHard);
         floor = forced.Count;
@@ -44,6 +44,7 @@ internal static class IdleGapEncoding
                 knownBusy[(p, days[0])] = knownBusy.GetValueOrDefault((p, days[0])) + m.Length;
             }
         }
+        var spans = new List<(int Day, int Offset, Span Span)>();
         foreach (int p in named)
         {
             var cover = participantCover[p];
@@ -61,13 +62,15 @@ internal static class IdleGapEncoding
                     var busy = new BoolVar?[last - first + 1];
                     for (int i = first; i <= last; i++) busy[i - first] = Busy(model, cover[slots[i]], p, slots[i]);
                     long? count = unknown.Contains(p) ? null : knownBusy.GetValueOrDefault((p, day.Index));
-                    terms.Add(LinearExpr.Sum(GapStarts(model, busy, $"{p}_{day.Index}", count)));
+                    terms.Add(LinearExpr.Sum(GapStarts(model, busy, $"{p}_{day.Index}", count, out var span)));
+                    if (span is not null) spans.Add((day.Index, first, span));
                     max += Math.Max(0, (busy.Length - 1) / 2);
                 }
             if (forced.Contains(p)) model.Add(LinearExpr.Sum(terms) >= 1);
             perParticipant.Add(terms.Count == 0 ? LinearExpr.Constant(0) : LinearExpr.Sum(terms));
             perParticipantMax.Add(max);
         }
+        AddBusyCapacity(model, grid, meetings, spans, roomsFree);
         if (ev.Objective.MaxIdleGapSpread is int spread)
             AddSpreadCap(model, perParticipant, perParticipantMax, spread);
         return LinearExpr.Sum(perParticipant);
@@ -78,7 +81,7 @@ internal static class IdleGapEncoding
     /// <c>later[i]</c> is true when the participant meets at slot i or after. A null busy entry is a slot where the
     /// participant surely does not meet.
     /// </summary>
-    private static List<BoolVar> GapStarts(CpModel model, BoolVar?[] busy, string name, long? knownCount)
+    private static List<BoolVar> GapStarts(CpModel model, BoolVar?[] busy, string name, long? knownCount, out Span? span)
     {
         int n = busy.Length;
         // later[i]: some busy[j] with j >= i; null when no meeting can follow.
@@ -110,9 +113,13 @@ internal static class IdleGapEncoding
             model.Add(busyCount == k);
             busyCount = LinearExpr.Constant(k);
         }
-        AddSpan(model, busy, later, starts, name, busyCount);
+        var (first, hasGap) = AddSpan(model, busy, later, starts, name, busyCount);
+        span = knownCount is long size && size > 0 ? new Span(first, size, hasGap?.Not()) : null;
         return starts;
     }
+
+    /// <summary>A participant-day's busy run when it has no gap: [First, First + Size) in positions of the run.</summary>
+    private sealed record Span(IntVar First, long Size, ILiteral? WhenNoGap);
 
     /// <summary>s[i] ⇔ some busy[j], j ≥ i; shares the literal when busy[i] is surely false.</summary>
     private static BoolVar?[] Suffix(CpModel model, BoolVar?[] busy, string name)
@@ -139,7 +146,7 @@ internal static class IdleGapEncoding
     /// span exactly the busy slots when there is no gap, and at least one free slot per gap otherwise. Under "no gap"
     /// one meeting confines all of the participant's others to a window as wide as their count.
     /// </summary>
-    private static void AddSpan(CpModel model, BoolVar?[] busy, BoolVar?[] later, List<BoolVar> starts, string name, LinearExpr busyCount)
+    private static (IntVar First, BoolVar? HasGap) AddSpan(CpModel model, BoolVar?[] busy, BoolVar?[] later, List<BoolVar> starts, string name, LinearExpr busyCount)
     {
         int n = busy.Length;
         var reversed = busy.Reverse().ToArray();
@@ -161,12 +168,43 @@ internal static class IdleGapEncoding
         if (starts.Count == 0)
         {
             model.Add(last - first + 1 == busyCount).OnlyEnforceIf(any);
-            return;
+            return (first, null);
         }
         var hasGap = model.NewBoolVar($"hasgap_{name}");
         foreach (var g in starts) model.AddImplication(g, hasGap);
         model.AddBoolOr(starts.Append(hasGap.Not()));
         model.Add(last - first + 1 == busyCount).OnlyEnforceIf(new[] { any, hasGap.Not() });
+        return (first, hasGap);
+    }
+
+    /// <summary>
+    /// Redundant: at any slot, at most (largest meeting size × free rooms) participants are busy, and a participant
+    /// with no gap that day is busy over one run as long as their meeting count. A cumulative over these runs adds
+    /// the scheduling reasoning (compulsory parts, energy) that clause learning lacks when rooms are scarce.
+    /// </summary>
+    private static void AddBusyCapacity(CpModel model, TimeGrid grid, ImmutableArray<MeetingOptions> meetings,
+        List<(int Day, int Offset, Span Span)> spans, int[] roomsFree)
+    {
+        if (spans.Count == 0) return;
+        long perMeeting = meetings.Max(m => m.Participants.Length);
+        foreach (var group in spans.GroupBy(s => s.Day).OrderBy(g => g.Key))
+        {
+            var day = grid.Days[group.Key];
+            var slots = Enumerable.Range(day.FirstSlot, day.SlotCount).Where(t => !grid.IsBreak(t)).ToList();
+            long most = slots.Max(t => (long)roomsFree[t]);
+            var cumulative = model.AddCumulative(perMeeting * most);
+            foreach (var (_, offset, span) in group)
+            {
+                var start = span.First + offset;
+                var interval = span.WhenNoGap is null
+                    ? model.NewFixedSizeIntervalVar(start, span.Size, $"run_{group.Key}_{span.First.GetIndex()}")
+                    : model.NewOptionalFixedSizeIntervalVar(start, span.Size, span.WhenNoGap, $"run_{group.Key}_{span.First.GetIndex()}");
+                cumulative.AddDemand(interval, 1);
+            }
+            for (int i = 0; i < slots.Count; i++)
+                if (roomsFree[slots[i]] < most)
+                    cumulative.AddDemand(model.NewFixedSizeIntervalVar(i, 1, $"closed_{slots[i]}"), perMeeting * (most - roomsFree[slots[i]]));
+        }
     }
 
     private static BoolVar? Busy(CpModel model, List<BoolVar> cover, int p, int slot)

@@ -377,6 +377,10 @@ internal sealed class ModelBuilder
         floor = 0;
         bool minimize = ev.Objective.IdleGaps == IdleGapPolicy.Minimize;
         if (!minimize && ev.Objective.MaxIdleGapSpread is null) return null;
-        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard, out floor);
+        var roomsFree = new int[grid.SlotCount];
+        for (int t = 0; t < roomsFree.Length; t++)
+            foreach (var pool in pools)
+                if (!pool.IsBlocked(t)) roomsFree[t] += pool.Size;
+        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard, roomsFree, out floor);
     }
 }
