@@ -35,7 +35,13 @@ public static class MeetingScheduler
         long baselineWeight = hint.Sum(p => ev.Meetings[p.Meeting].Weight);
 
         var run = new SearchRun(options, clock, progress, cancellationToken);
-        Outcome outcome = sm.RequiredWithoutOption.IsEmpty ? MaximiseWeight(sm, run, hint) : Outcome.Infeasible;
+        // When every weighted meeting is required, any feasible schedule has the full weight: one search for the
+        // fewest idle gaps replaces the weight phase, which would be a bare feasibility search.
+        bool gapsOnly = sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize
+            && ev.Meetings.All(m => m.Required || m.Weight == 0);
+        Outcome outcome = !sm.RequiredWithoutOption.IsEmpty ? Outcome.Infeasible
+            : gapsOnly ? GapCapSearch.Run(sm, run, sm.WeightCeiling, hint, hintIsValid: false, options.Workers)
+            : MaximiseWeight(sm, run, hint);
         if (outcome.Status == CpSolverStatus.Infeasible)
         {
             sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
@@ -47,9 +53,13 @@ public static class MeetingScheduler
         // The search may stop before it has matched its own hint; never return less than first fit when that is valid.
         if ((outcome.Placements is null || Weight(ev, outcome.Placements) < Weight(ev, hint)) && HintIsValid(sm, hint, requiredToo: true))
             outcome = new Outcome(outcome.Placements is null ? CpSolverStatus.Feasible : outcome.Status, hint,
-                outcome.Placements is null ? sm.WeightCeiling : outcome.Bound);
+                outcome.Placements is null ? (gapsOnly ? sm.IdleGapsFloor : sm.WeightCeiling) : outcome.Bound);
         if (outcome.Placements is null)
             return Finish(ev, sm, ScheduleStatus.Unknown, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: false);
+
+        if (gapsOnly)
+            return Finish(ev, sm, ScheduleStatus.Optimal, outcome, sm.WeightCeiling, GapsBound(outcome), run, baselineWeight, buildTime,
+                proven: outcome.Status == CpSolverStatus.Optimal);
 
         var status = outcome.Status == CpSolverStatus.Optimal ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
         long weightBound = Math.Min(sm.WeightCeiling, (long)Math.Floor(outcome.Bound + 1e-6));
@@ -57,11 +67,12 @@ public static class MeetingScheduler
         bool proven = status == ScheduleStatus.Optimal;
         if ((sm.IdleGaps is not null || sm.AddIdleGaps is not null) && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
         {
-            var second = MinimiseIdleGaps(sm, run, outcome);
+            long weight = outcome.Placements.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
+            var second = MinimiseIdleGaps(sm, run, weight, outcome.Placements);
             if (second.Placements is not null)
             {
                 outcome = outcome with { Placements = second.Placements };
-                gapsBound = Math.Max(0, (int)Math.Ceiling(second.Bound - 1e-6));
+                gapsBound = GapsBound(second);
             }
             proven &= second.Status == CpSolverStatus.Optimal;
         }
@@ -101,14 +112,15 @@ public static class MeetingScheduler
         return run.Solve(sm, "required", (solver, cb) => (long)Math.Round(cb.ObjectiveValue()) % big);
     }
 
-    private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, Outcome weightPhase)
+    private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, long weight, List<Placement> hint)
     {
-        long weight = weightPhase.Placements!.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
         sm.Model.Add(sm.Weight >= weight);
         sm.Model.Minimize(sm.IdleGaps ?? sm.AddIdleGaps!());
-        Hints.Apply(sm, weightPhase.Placements!, run.HintSeconds);
+        Hints.Apply(sm, hint, run.HintSeconds);
         return run.Solve(sm, "idle gaps", (solver, cb) => weight);
     }
+
+    private static int GapsBound(Outcome gapsPhase) => Math.Max(0, (int)Math.Ceiling(gapsPhase.Bound - 1e-6));
 
     private static SolveResult Finish(Event ev, SchedulingModel sm, ScheduleStatus status, Outcome outcome, long weightBound,
         int? gapsBound, SearchRun run, long baselineWeight, Duration buildTime, bool proven)
@@ -144,6 +156,9 @@ public static class MeetingScheduler
 
     internal sealed record Outcome(CpSolverStatus Status, List<Placement>? Placements, double Bound)
     {
+        /// <summary>The objective value of the schedule found (0 without an objective).</summary>
+        public double Objective { get; init; }
+
         public static Outcome Infeasible { get; } = new(CpSolverStatus.Infeasible, null, 0);
     }
 
@@ -162,15 +177,25 @@ public static class MeetingScheduler
         public Duration? FirstSolution { get; private set; }
         public bool Stopped { get; private set; }
 
-        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf, double share = 1.0)
+        /// <summary>The proven lower bound on idle gaps while searching under a cap; null under an objective.</summary>
+        public long? GapsFloor { get; set; }
+
+        /// <summary>True while the objective is room overflow: solutions with overflow are no schedules to report.</summary>
+        public bool ObjectiveIsOverflow { get; set; }
+
+        /// <summary>
+        /// One CP-SAT search on <paramref name="shareOfRemaining"/> of the time left; <paramref name="portfolio"/>
+        /// holds parameters chosen for this kind of search (the environment's parameters come after and win).
+        /// </summary>
+        public Outcome Solve(SchedulingModel sm, string phase, Func<CpSolver, Callback, long> weightOf, double shareOfRemaining = 1.0, string portfolio = "")
         {
-            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds * share;
+            double remaining = (options.TimeLimit - Elapsed(clock)).TotalSeconds * shareOfRemaining;
             if (remaining <= 0.05 || cancellation.IsCancellationRequested)
             {
                 Stopped = true;
                 return new Outcome(CpSolverStatus.Unknown, null, double.NaN);
             }
-            var solver = new CpSolver { StringParameters = Parameters(sm, remaining) };
+            var solver = new CpSolver { StringParameters = Parameters(sm, remaining, portfolio) };
             var callback = new Callback(this, phase, sm, weightOf, solver);
             CpSolverStatus status;
             using (cancellation.Register(solver.StopSearch))
@@ -179,15 +204,16 @@ public static class MeetingScheduler
                 throw new InvalidOperationException("The CP-SAT model is invalid: " + sm.Model.Validate());
             if (cancellation.IsCancellationRequested) Stopped = true;
             if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
-                return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound);
+                return new Outcome(status, ReadBack.Placements(sm, v => solver.BooleanValue(v)), solver.BestObjectiveBound) { Objective = solver.ObjectiveValue };
             return new Outcome(status, null, double.NaN);
         }
 
         /// <summary>
-        /// CP-SAT parameters, set explicitly. SCHEDULER_SOLVER_PARAMS ("key:value key:value") overrides any of them,
+        /// CP-SAT parameters, set explicitly; then <paramref name="portfolio"/>, the ones chosen for this kind of search.
+        /// SCHEDULER_SOLVER_PARAMS ("key:value key:value") overrides any of them,
         /// for experiments; SCHEDULER_SOLVER_LOG=1 prints CP-SAT's log.
         /// </summary>
-        private string Parameters(SchedulingModel sm, double seconds)
+        private string Parameters(SchedulingModel sm, double seconds, string portfolio)
         {
             int optionCount = sm.X.Sum(x => x.Length);
             var p = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -206,7 +232,7 @@ public static class MeetingScheduler
             // events (2-5k options) interleaving lost badly (94 idle gaps instead of 62 in 10 s, or no schedule at
             // all), and a search that stops on the clock is not reproducible anyway.
             if (options.Workers > 1 && optionCount <= DeterministicModelOptions) p["interleave_search"] = "true";
-            foreach (var pair in (Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var pair in (portfolio + " " + Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 int colon = pair.IndexOf(':');
                 if (colon > 0) p[pair[..colon]] = pair[(colon + 1)..];
@@ -218,10 +244,12 @@ public static class MeetingScheduler
         {
             public override void OnSolutionCallback()
             {
+                if (run.ObjectiveIsOverflow && ObjectiveValue() > 0.5) return;
                 run.FirstSolution ??= Elapsed(run.Clock);
                 if (run.Progress is null) return;
                 bool gapsPhase = phase == "idle gaps";
                 long weight = weightOf(solver, this);
+                if (gapsPhase && run.lastWeight < weight) run.lastWeight = run.lastWeightBound = weight;
                 if (!gapsPhase)
                 {
                     run.lastWeight = weight;
@@ -229,8 +257,8 @@ public static class MeetingScheduler
                 }
                 run.Progress.Report(new SolveProgress(
                     Elapsed(run.Clock), phase, gapsPhase ? run.lastWeight : weight, Math.Max(run.lastWeight, run.lastWeightBound),
-                    gapsPhase ? (int)Math.Round(ObjectiveValue()) : null,
-                    gapsPhase ? (int)Math.Ceiling(BestObjectiveBound() - 1e-6) : null));
+                    gapsPhase ? (int)Value(sm.IdleGaps!) : null,
+                    gapsPhase ? (int)(run.GapsFloor ?? (long)Math.Ceiling(BestObjectiveBound() - 1e-6)) : null));
             }
         }
     }

@@ -22,6 +22,7 @@ internal sealed class ModelBuilder
     private readonly IntVar?[] startSlot;
     private readonly Dictionary<(int, int), BoolVar> poolChoice = new();
     private readonly List<BoolVar>[][] participantCover;
+    private readonly List<(IntVar, long)> capacitySlack = new();
 
     private ModelBuilder(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
     {
@@ -47,9 +48,13 @@ internal sealed class ModelBuilder
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
         if (requiredAreHard) b.RequiredMeetingsScheduled();
-        // Without a spread cap, idle gaps only matter once the weight is settled: leave them out of the first model.
+        // Idle gaps enter the first model only when it needs them: a spread cap, or every weighted meeting required
+        // (the weight is then settled by any schedule and the search goes straight for the gaps). Otherwise they
+        // only matter once the weight is settled.
         bool capped = ev.Objective.MaxIdleGapSpread is not null;
-        var gaps = capped ? b.IdleGapsAndSpread(requiredAreHard) : null;
+        bool gapsFirst = ev.Objective.IdleGaps == IdleGapPolicy.Minimize && ev.Meetings.All(m => m.Required || m.Weight == 0);
+        int gapsFloor = 0;
+        var gaps = capped || gapsFirst ? b.IdleGapsAndSpread(requiredAreHard, out gapsFloor) : null;
         return new SchedulingModel
         {
             Model = b.model,
@@ -63,7 +68,9 @@ internal sealed class ModelBuilder
             Weight = b.WeightExpression(out long ceiling),
             WeightCeiling = ceiling,
             IdleGaps = gaps,
-            AddIdleGaps = capped || ev.Objective.IdleGaps == IdleGapPolicy.Ignore ? null : () => b.IdleGapsAndSpread(requiredAreHard)!,
+            AddIdleGaps = gaps is not null || ev.Objective.IdleGaps == IdleGapPolicy.Ignore ? null : () => b.IdleGapsAndSpread(requiredAreHard, out _)!,
+            IdleGapsFloor = gapsFloor,
+            CapacitySlack = b.capacitySlack,
             RequiredLiterals = meetings.Where(m => m.Meeting.Required && b.scheduled[m.Index] is not null)
                 .Select(m => (m.Index, b.scheduled[m.Index]!)).ToImmutableArray(),
             RequiredWithoutOption = meetings.Where(m => m.Meeting.Required && m.Options.IsEmpty).Select(m => m.Index).ToImmutableArray(),
@@ -210,7 +217,13 @@ internal sealed class ModelBuilder
                     if (cover[t].Count > free)
                     {
                         if (free == 1) model.AddAtMostOne(cover[t]);
-                        else model.Add(LinearExpr.Sum(cover[t]) <= free);
+                        else
+                        {
+                            // Fixed at zero; a search may relax it (see GapCapSearch).
+                            var slack = model.NewIntVar(0, 0, $"overflow_{set}_{t}");
+                            capacitySlack.Add((slack, cover[t].Count - free));
+                            model.Add(LinearExpr.Sum(cover[t]) <= slack + free);
+                        }
                     }
                 }
             }
@@ -359,10 +372,15 @@ internal sealed class ModelBuilder
         return lists;
     }
 
-    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard)
+    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard, out int floor)
     {
+        floor = 0;
         bool minimize = ev.Objective.IdleGaps == IdleGapPolicy.Minimize;
         if (!minimize && ev.Objective.MaxIdleGapSpread is null) return null;
-        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard);
+        var roomsFree = new int[grid.SlotCount];
+        for (int t = 0; t < roomsFree.Length; t++)
+            foreach (var pool in pools)
+                if (!pool.IsBlocked(t)) roomsFree[t] += pool.Size;
+        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard, roomsFree, out floor);
     }
 }

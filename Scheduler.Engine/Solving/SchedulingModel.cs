@@ -38,6 +38,12 @@ internal sealed class SchedulingModel
     /// <summary>Adds the idle-gap encoding when the model was built without it; null when it has it or needs none.</summary>
     public Func<LinearExpr>? AddIdleGaps { get; init; }
 
+    /// <summary>Per capacity constraint, an overflow variable (fixed at 0 unless a search relaxes it) and its largest value.</summary>
+    public required List<(IntVar Slack, long Max)> CapacitySlack { get; init; }
+
+    /// <summary>A lower bound on <see cref="IdleGaps"/> known before search (participants who cannot avoid a gap).</summary>
+    public int IdleGapsFloor { get; init; }
+
     /// <summary>Literals of required meetings, for the relaxed run when they cannot all be placed.</summary>
     public required ImmutableArray<(int Meeting, BoolVar Literal)> RequiredLiterals { get; init; }
 
