@@ -144,8 +144,8 @@ public static class MeetingScheduler
     /// <summary>The share of the time left that the weight phase may use when idle gaps are minimised after it.</summary>
     internal const double WeightPhaseShare = 0.7;
 
-    /// <summary>Up to this many options the workers are interleaved, which makes the search deterministic.</summary>
-    internal const int DeterministicModelOptions = 1_000;
+    /// <summary>Up to this many options one worker searches, which makes the search deterministic.</summary>
+    internal const int DeterministicModelOptions = 300;
 
     /// <summary>Above this many (meeting, start, building) options the model is solved without CP-SAT's presolve.</summary>
     internal const int LargeModelOptions = 20_000;
@@ -227,11 +227,11 @@ public static class MeetingScheduler
             // Measured: on 41k (sample conference) and 315k (trade fair) options presolve alone took 15-60 s on
             // 2 cores and left no time to search; without it the search starts at once from the hint.
             if (optionCount > LargeModelOptions) p["cp_model_presolve"] = "false";
-            // Parallel workers race to different optima, so small models, which finish, interleave them: that is
-            // deterministic for a seed and worker count. Larger ones keep the parallel portfolio: measured on B2B
-            // events (2-5k options) interleaving lost badly (94 idle gaps instead of 62 in 10 s, or no schedule at
-            // all), and a search that stops on the clock is not reproducible anyway.
-            if (options.Workers > 1 && optionCount <= DeterministicModelOptions) p["interleave_search"] = "true";
+            // Parallel workers race to different optima, so a small model, which finishes in moments anyway, gets one
+            // worker: that is deterministic. CP-SAT's deterministic interleaved search was tried instead: it lost badly
+            // on B2B events (94 idle gaps instead of 62 in 10 s, or no schedule at all) and aborted the process on
+            // tic-12.forb0003 ("Check failed: heuristics.fixed_search != nullptr").
+            if (optionCount <= DeterministicModelOptions) p["num_workers"] = "1";
             foreach (var pair in (portfolio + " " + Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 int colon = pair.IndexOf(':');
