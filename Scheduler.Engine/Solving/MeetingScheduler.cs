@@ -232,12 +232,20 @@ public static class MeetingScheduler
             // on B2B events (94 idle gaps instead of 62 in 10 s, or no schedule at all) and aborted the process on
             // tic-12.forb0003 ("Check failed: heuristics.fixed_search != nullptr").
             if (optionCount <= DeterministicModelOptions) p["num_workers"] = "1";
-            foreach (var pair in (portfolio + " " + Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            // Later sources replace a setting; a repeated field (subsolvers) keeps every value its source gives.
+            var repeated = new List<string>();
+            foreach (var source in new[] { portfolio, Environment.GetEnvironmentVariable("SCHEDULER_SOLVER_PARAMS") ?? "" })
             {
-                int colon = pair.IndexOf(':');
-                if (colon > 0) p[pair[..colon]] = pair[(colon + 1)..];
+                var pairs = source.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(pair => pair.IndexOf(':') > 0).ToList();
+                var keys = pairs.Select(pair => pair[..pair.IndexOf(':')]).ToList();
+                foreach (var pair in pairs)
+                {
+                    var key = pair[..pair.IndexOf(':')];
+                    if (keys.Count(k => k == key) > 1) { repeated.RemoveAll(r => r.StartsWith(key + ":", StringComparison.Ordinal) && !pairs.Contains(r)); repeated.Add(pair); }
+                    else p[key] = pair[(pair.IndexOf(':') + 1)..];
+                }
             }
-            return string.Join(" ", p.Select(kv => $"{kv.Key}:{kv.Value}"));
+            return string.Join(" ", p.Select(kv => $"{kv.Key}:{kv.Value}").Concat(repeated));
         }
 
         internal sealed class Callback(SearchRun run, string phase, SchedulingModel sm, Func<CpSolver, Callback, long> weightOf, CpSolver solver) : CpSolverSolutionCallback
