@@ -115,7 +115,8 @@ public static class MeetingScheduler
     private static Outcome MinimiseIdleGaps(SchedulingModel sm, SearchRun run, long weight, List<Placement> hint)
     {
         sm.Model.Add(sm.Weight >= weight);
-        sm.Model.Minimize(sm.IdleGaps ?? sm.AddIdleGaps!());
+        sm.IdleGaps ??= sm.AddIdleGaps!();
+        sm.Model.Minimize(sm.IdleGaps);
         Hints.Apply(sm, hint, run.HintSeconds);
         return run.Solve(sm, "idle gaps", (solver, cb) => weight);
     }
@@ -200,6 +201,8 @@ public static class MeetingScheduler
             CpSolverStatus status;
             using (cancellation.Register(solver.StopSearch))
                 status = solver.Solve(sm.Model, callback);
+            if (callback.Failure is not null)
+                throw new InvalidOperationException("Reporting a solution failed: " + callback.Failure.Message, callback.Failure);
             if (status == CpSolverStatus.ModelInvalid)
                 throw new InvalidOperationException("The CP-SAT model is invalid: " + sm.Model.Validate());
             if (cancellation.IsCancellationRequested) Stopped = true;
@@ -250,7 +253,21 @@ public static class MeetingScheduler
 
         internal sealed class Callback(SearchRun run, string phase, SchedulingModel sm, Func<CpSolver, Callback, long> weightOf, CpSolver solver) : CpSolverSolutionCallback
         {
+            /// <summary>An exception thrown inside the callback, kept to rethrow once the native search returns.</summary>
+            public Exception? Failure { get; private set; }
+
+            // An exception must not cross back into the native solver: that aborts the process.
             public override void OnSolutionCallback()
+            {
+                try { Report(); }
+                catch (Exception e)
+                {
+                    Failure ??= e;
+                    StopSearch();
+                }
+            }
+
+            private void Report()
             {
                 if (run.ObjectiveIsOverflow && ObjectiveValue() > 0.5) return;
                 run.FirstSolution ??= Elapsed(run.Clock);

@@ -33,7 +33,7 @@ internal sealed class SchedulingModel
     public required long WeightCeiling { get; init; }
 
     /// <summary>Total idle gaps over all participants; null when the model has no idle-gap variables.</summary>
-    public LinearExpr? IdleGaps { get; init; }
+    public LinearExpr? IdleGaps { get; set; }
 
     /// <summary>Adds the idle-gap encoding when the model was built without it; null when it has it or needs none.</summary>
     public Func<LinearExpr>? AddIdleGaps { get; init; }
