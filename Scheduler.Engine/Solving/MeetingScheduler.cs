@@ -32,13 +32,12 @@ public static class MeetingScheduler
         var sm = ModelBuilder.Build(ev, grid, pools, meetings);
         var buildTime = Elapsed(clock);
         var hint = Hints.FirstFitPlacements(ev, grid, pools, meetings);
-        long baselineWeight = hint.Sum(p => ev.Meetings[p.Meeting].Weight);
+        long baselineWeight = Weight(ev, hint);
 
         var run = new SearchRun(options, clock, progress, cancellationToken);
         // When every weighted meeting is required, any feasible schedule has the full weight: one search for the
         // fewest idle gaps replaces the weight phase, which would be a bare feasibility search.
-        bool gapsOnly = sm.IdleGaps is not null && ev.Objective.IdleGaps == IdleGapPolicy.Minimize
-            && ev.Meetings.All(m => m.Required || m.Weight == 0);
+        bool gapsOnly = sm.GapsFirst;
         Outcome outcome = !sm.RequiredWithoutOption.IsEmpty ? Outcome.Infeasible
             : gapsOnly ? GapCapSearch.Run(sm, run, sm.WeightCeiling, hint, hintIsValid: false, options.Workers)
             : MaximiseWeight(sm, run, hint);
@@ -67,7 +66,7 @@ public static class MeetingScheduler
         bool proven = status == ScheduleStatus.Optimal;
         if (GapsPhaseFits(sm) && ev.Objective.IdleGaps == IdleGapPolicy.Minimize && !run.Stopped)
         {
-            long weight = outcome.Placements.Sum(p => sm.Event.Meetings[p.Meeting].Weight);
+            long weight = Weight(ev, outcome.Placements);
             var second = MinimiseIdleGaps(sm, run, weight, outcome.Placements);
             if (second.Placements is not null)
             {
@@ -133,12 +132,12 @@ public static class MeetingScheduler
             .Where(u => !placed.Contains(u.Meeting))
             .Select(u => new UnscheduledMeeting(ev.Meetings[u.Meeting].Id, u.Reason))
             .ToImmutableArray();
-        long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
+        long weight = Weight(ev, placements);
         int gaps = ReadBack.CountIdleGaps(ev, sm.Grid, sm.Meetings, placements);
         var schedule = new Schedule(ev.Name, status, weight, Math.Max(weight, weightBound), gaps,
             gapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled);
         var stats = new SolveStatistics(Elapsed(run.Clock), run.FirstSolution, proven ? Elapsed(run.Clock) : null, baselineWeight,
-            ev.Meetings.Length, sm.X.Sum(x => x.Length), buildTime);
+            ev.Meetings.Length, sm.OptionCount, buildTime);
         return new SolveResult(schedule, stats);
     }
 
@@ -148,7 +147,7 @@ public static class MeetingScheduler
     /// models that large keep the whole limit for weight and their gaps are those of the weight phase.
     /// </summary>
     private static bool GapsPhaseFits(SchedulingModel sm) =>
-        sm.IdleGaps is not null || (sm.AddIdleGaps is not null && sm.X.Sum(x => x.Length) <= GapsPhaseMaxOptions);
+        sm.IdleGaps is not null || (sm.AddIdleGaps is not null && sm.OptionCount <= GapsPhaseMaxOptions);
 
     /// <summary>Above this many options the idle-gap phase is skipped unless the model already holds the gaps.</summary>
     internal const int GapsPhaseMaxOptions = 100_000;
@@ -229,7 +228,7 @@ public static class MeetingScheduler
         /// </summary>
         private string Parameters(SchedulingModel sm, double seconds, string portfolio)
         {
-            int optionCount = sm.X.Sum(x => x.Length);
+            int optionCount = sm.OptionCount;
             var p = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 ["num_workers"] = options.Workers.ToString(CultureInfo.InvariantCulture),

@@ -68,6 +68,7 @@ internal sealed class ModelBuilder
             Weight = b.WeightExpression(out long ceiling),
             WeightCeiling = ceiling,
             IdleGaps = gaps,
+            GapsFirst = gapsFirst,
             AddIdleGaps = gaps is not null || ev.Objective.IdleGaps == IdleGapPolicy.Ignore ? null : () => b.IdleGapsAndSpread(requiredAreHard, out _)!,
             IdleGapsFloor = gapsFloor,
             CapacitySlack = b.capacitySlack,

@@ -32,6 +32,15 @@ internal sealed class SchedulingModel
     /// <summary>The largest weight any schedule could reach (all meetings with an option).</summary>
     public required long WeightCeiling { get; init; }
 
+    /// <summary>How many (meeting, start, building group) options the model has: its size.</summary>
+    public int OptionCount => Meetings.Sum(m => m.Options.Length);
+
+    /// <summary>
+    /// True when idle gaps are minimised and every weighted meeting is required: any schedule then has the full
+    /// weight, and the search goes straight for the fewest gaps.
+    /// </summary>
+    public bool GapsFirst { get; init; }
+
     /// <summary>Total idle gaps over all participants; null when the model has no idle-gap variables.</summary>
     public LinearExpr? IdleGaps { get; set; }
 
