@@ -32,8 +32,7 @@ internal static class Hints
         var chosen = placements.ToDictionary(p => p.Meeting);
         foreach (var m in sm.Meetings)
         {
-            chosen.TryGetValue(m.Index, out var p);
-            bool placed = chosen.ContainsKey(m.Index);
+            bool placed = chosen.TryGetValue(m.Index, out var p);
             for (int k = 0; k < m.Options.Length; k++)
             {
                 var o = m.Options[k];

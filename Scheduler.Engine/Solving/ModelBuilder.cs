@@ -124,7 +124,6 @@ internal sealed class ModelBuilder
     /// </summary>
     private void TravelTimeBetweenBuildings()
     {
-        long slotTicks = grid.Grain.BclCompatibleTicks;
         var byParticipant = new Dictionary<int, List<(MeetingOptions M, int K)>>();
         foreach (var m in meetings)
             for (int k = 0; k < m.Options.Length; k++)
@@ -153,7 +152,7 @@ internal sealed class ModelBuilder
                 {
                     var travel = ev.TravelTime(from, to);
                     if (from == to || travel <= NodaTime.Duration.Zero) continue;
-                    int buffer = (int)((travel.BclCompatibleTicks + slotTicks - 1) / slotTicks);
+                    int buffer = grid.SlotsCovering(travel);
                     var before = busyIn[from];
                     var after = busyIn[to];
                     for (int t1 = 0; t1 < grid.SlotCount; t1++)

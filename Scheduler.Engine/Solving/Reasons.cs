@@ -125,7 +125,7 @@ internal static class Reasons
             {
                 var other = sm.Meetings[p.Meeting];
                 var travel = ev.TravelTime(m.Groups[option.Group].Building, sm.Pools[p.Pool].Building);
-                int buffer = (int)Math.Ceiling(travel.TotalTicks / grid.Grain.TotalTicks);
+                int buffer = grid.SlotsCovering(travel);
                 if (grid.DayOf(p.Start) != grid.DayOf(option.Start)) continue;
                 if (p.Start < end + buffer && option.Start < p.Start + p.Length + buffer)
                 {

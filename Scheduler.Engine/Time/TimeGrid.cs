@@ -86,6 +86,13 @@ public sealed class TimeGrid
         return (int)(duration.BclCompatibleTicks / Grain.BclCompatibleTicks);
     }
 
+    /// <summary>The fewest whole slots that last at least <paramref name="duration"/> (zero for a duration of zero or less).</summary>
+    public int SlotsCovering(Duration duration)
+    {
+        long grain = Grain.BclCompatibleTicks;
+        return duration <= Duration.Zero ? 0 : (int)((duration.BclCompatibleTicks + grain - 1) / grain);
+    }
+
     /// <summary>
     /// True when a meeting of <paramref name="length"/> slots may start at <paramref name="slot"/> as far as the grid goes:
     /// it stays inside the slot's day and uses no break slot.
