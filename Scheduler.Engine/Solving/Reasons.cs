@@ -15,7 +15,7 @@ internal static class Reasons
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <summary>A reason for every meeting not in <paramref name="placements"/>.</summary>
-    public static IEnumerable<(int Meeting, string Reason)> Explain(Event ev, SchedulingModel sm, List<Placement> placements, ScheduleStatus status, Duration limit)
+    public static IEnumerable<(int Meeting, string Reason)> Explain(Event ev, SchedulingProblem sm, List<Placement> placements, ScheduleStatus status, Duration limit)
     {
         var placedAt = placements.ToDictionary(p => p.Meeting);
         var board = new Board(sm, placements);
@@ -31,7 +31,7 @@ internal static class Reasons
         }
     }
 
-    private static string NoOption(Event ev, SchedulingModel sm, MeetingOptions m)
+    private static string NoOption(Event ev, SchedulingProblem sm, MeetingOptions m)
     {
         var meeting = m.Meeting;
         string minutes = $"{(long)meeting.Duration.TotalMinutes}-minute";
@@ -93,7 +93,7 @@ internal static class Reasons
     /// <summary>Placements indexed by participant, and pool use per slot, so each option is checked in time proportional to its neighbours.</summary>
     private sealed class Board
     {
-        public Board(SchedulingModel sm, List<Placement> placements)
+        public Board(SchedulingProblem sm, List<Placement> placements)
         {
             ByParticipant = new Dictionary<int, List<Placement>>();
             foreach (var p in placements)
@@ -111,7 +111,7 @@ internal static class Reasons
         public int[,] PoolUse { get; }
     }
 
-    private static string LostOut(Event ev, SchedulingModel sm, MeetingOptions m, Board board, ScheduleStatus status)
+    private static string LostOut(Event ev, SchedulingProblem sm, MeetingOptions m, Board board, ScheduleStatus status)
     {
         var grid = sm.Grid;
         var rivals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
