@@ -4,6 +4,7 @@ using System.Globalization;
 using Google.OrTools.Sat;
 using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Solving.Conflicts;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving;
@@ -43,11 +44,15 @@ public static class MeetingScheduler
             : MaximiseWeight(sm, run, hint);
         if (outcome.Status == CpSolverStatus.Infeasible)
         {
+            // A quarter of the time left, between 0.25 s and 10 s, finds which required meetings clash and why.
+            var conflicts = ConflictFinder.Find(ev, grid, pools, meetings,
+                Duration.FromSeconds(Math.Clamp((options.TimeLimit - Elapsed(clock)).TotalSeconds / 4, 0.25, 10)), cancellationToken);
             sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
             outcome = PlaceMostRequired(sm, run, hint);
             if (outcome.Placements is null && HintIsValid(sm, hint, requiredToo: false))
                 outcome = new Outcome(CpSolverStatus.Feasible, hint, double.NaN);
-            return Finish(ev, sm, ScheduleStatus.Infeasible, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: outcome.Status == CpSolverStatus.Optimal);
+            var infeasible = Finish(ev, sm, ScheduleStatus.Infeasible, outcome, sm.WeightCeiling, null, run, baselineWeight, buildTime, proven: outcome.Status == CpSolverStatus.Optimal);
+            return infeasible with { Schedule = infeasible.Schedule with { Conflicts = conflicts } };
         }
         // The search may stop before it has matched its own hint; never return less than first fit when that is valid.
         if ((outcome.Placements is null || Weight(ev, outcome.Placements) < Weight(ev, hint)) && HintIsValid(sm, hint, requiredToo: true))
