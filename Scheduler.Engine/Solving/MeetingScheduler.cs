@@ -44,9 +44,10 @@ public static class MeetingScheduler
             : MaximiseWeight(sm, run, hint);
         if (outcome.Status == CpSolverStatus.Infeasible)
         {
-            // A quarter of the time left, between 0.25 s and 10 s, finds which required meetings clash and why.
+            // Which required meetings clash and why: a quarter of the limit (0.5-10 s), even when proving infeasibility
+            // took most of it, so the officer always learns why; the relaxed run below gets what is left.
             var conflicts = ConflictFinder.Find(ev, grid, pools, meetings,
-                Duration.FromSeconds(Math.Clamp((options.TimeLimit - Elapsed(clock)).TotalSeconds / 4, 0.25, 10)), cancellationToken);
+                Duration.FromSeconds(Math.Clamp(options.TimeLimit.TotalSeconds / 4, 0.5, 10)), cancellationToken);
             sm = ModelBuilder.Build(ev, grid, pools, meetings, requiredAreHard: false);
             outcome = PlaceMostRequired(sm, run, hint);
             if (outcome.Placements is null && HintIsValid(sm, hint, requiredToo: false))

@@ -35,9 +35,14 @@ internal sealed class ConflictSentences(Event ev, TimeGrid grid, ImmutableArray<
             return $"{Name(ev.Participants[common[0]])} attends each of {These}, and the times they can be held " +
                 $"({Length(grid.Grain * slots.Count)} on {Days(grid, slots.Select(grid.DayOf))}) cannot fit them one after another";
         }
-        var shared = mine.SelectMany(m => m.Participants).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).Order()
-            .Select(p => $"{Name(ev.Participants[p])} in {List(mine.Where(m => m.Participants.Contains(p)).Select(m => Title(m.Meeting)))}");
-        return Capitalised($"{These} share participants ({List(shared, 4)}), and the times they can be held leave no way to place them without someone attending two at once");
+        var shared = string.Join("; ", mine.SelectMany(m => m.Participants).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).Order()
+            .Select(p => $"{Name(ev.Participants[p])}: {string.Join(", ", mine.Where(m => m.Participants.Contains(p)).Select(m => Title(m.Meeting)))}"));
+        bool pairwise = mine.All(a => mine.All(b => a == b || a.Participants.Intersect(b.Participants).Any()));
+        var all = CoveredSlots(mine);
+        if (pairwise && need > grid.Grain * all.Count)
+            return $"No two of {These} can run at once, as each pair shares a participant ({shared}); they can only be held within " +
+                $"{Length(grid.Grain * all.Count)} on {Days(grid, all.Select(grid.DayOf))}, and they need {Length(need)}";
+        return Capitalised($"{These} share participants ({shared}), and the times they can be held leave no way to place them without someone attending two at once");
     }
 
     /// <summary>A participant's daily limit against the days the meetings can take.</summary>

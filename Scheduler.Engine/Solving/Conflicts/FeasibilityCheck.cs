@@ -20,7 +20,8 @@ internal enum Verdict
 /// <summary>
 /// One CP-SAT feasibility check with one worker and a fixed seed: one worker is what makes
 /// <see cref="CpSolver.SufficientAssumptionsForInfeasibility"/> meaningful, and it keeps the checks reproducible
-/// unless one of them runs out of time.
+/// unless one of them runs out of time. Presolve is off: the models checked are small, and on the sample's required
+/// meetings (800 literals) its probing took three quarters of each check.
 /// </summary>
 internal static class FeasibilityCheck
 {
@@ -35,7 +36,7 @@ internal static class FeasibilityCheck
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"num_workers:1 random_seed:0 max_time_in_seconds:{limit.TotalSeconds:0.###} catch_sigint_signal:false log_search_progress:false"),
+                $"num_workers:1 random_seed:0 cp_model_presolve:false max_time_in_seconds:{limit.TotalSeconds:0.###} catch_sigint_signal:false log_search_progress:false"),
         };
         CpSolverStatus status;
         using (ct.Register(solver.StopSearch))
