@@ -27,6 +27,10 @@ internal sealed class AssumptionModel
     /// <summary>The required meetings (indices into the event) that the model can hold: those with an option.</summary>
     public IReadOnlyCollection<int> Candidates => literalOf.Keys;
 
+    /// <summary>How many (meeting, start, building) options <see cref="Build"/> would put in the model: its size.</summary>
+    public static long OptionCount(Event ev, ImmutableArray<MeetingOptions> meetings) =>
+        meetings.Where(m => !SubEvents.OthersCanBeLeftOut(ev) || m.Meeting.Required).Sum(m => (long)m.Options.Length);
+
     /// <summary>Builds the model for the required meetings of <paramref name="meetings"/> that have an option.</summary>
     public static AssumptionModel Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
     {

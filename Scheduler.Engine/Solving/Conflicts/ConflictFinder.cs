@@ -21,6 +21,13 @@ internal static class ConflictFinder
     /// <summary>The most conflicts reported: enough to act on, few enough to read.</summary>
     internal const int MaxConflicts = 5;
 
+    /// <summary>
+    /// Above this many options in the model of the checks, no search is made (only meetings without any option are
+    /// reported): building it would cost more time and memory than the checks' budget is worth. Only events with
+    /// thousands of required meetings, or with a spread cap (whose checks keep every meeting), come near it.
+    /// </summary>
+    internal const int MaxModelOptions = 100_000;
+
     /// <summary>Finds up to <see cref="MaxConflicts"/> conflicts within <paramref name="budget"/>; empty when all required meetings fit.</summary>
     /// <param name="ev">The event.</param>
     /// <param name="grid">Its time grid.</param>
@@ -33,12 +40,15 @@ internal static class ConflictFinder
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(grid);
+        if (pools.IsDefault) throw new ArgumentException("The pools must be given.", nameof(pools));
+        if (meetings.IsDefault) throw new ArgumentException("The meetings must be given.", nameof(meetings));
         if (budget <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(budget), budget, "The budget must be positive.");
         var found = new List<Conflict>();
         foreach (var m in meetings.Where(m => m.Meeting.Required && m.Options.IsEmpty).Take(MaxConflicts))
             found.Add(NoOptionRule.Explain(ev, grid, m));
         if (found.Count == MaxConflicts || !meetings.Any(m => m.Meeting.Required && !m.Options.IsEmpty)) return [.. found];
 
+        if (AssumptionModel.OptionCount(ev, meetings) > MaxModelOptions) return [.. found];
         var clock = new Budget(budget);
         var model = AssumptionModel.Build(ev, grid, pools, meetings);
         var active = new SortedSet<int>(model.Candidates);
@@ -94,9 +104,12 @@ internal static class ConflictFinder
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
 
-        /// <summary>The most one check may take: an eighth of the budget, between a quarter of a second and five seconds.</summary>
-        private Duration PerCheck => Duration.FromTicks(Math.Clamp(total.BclCompatibleTicks / 8,
-            Duration.FromMilliseconds(250).BclCompatibleTicks, Duration.FromSeconds(5).BclCompatibleTicks));
+        /// <summary>
+        /// The most one check may take: a quarter of the budget, between half a second and five seconds. Most checks
+        /// take a fraction of that; the limit is for the rare hard one, which would otherwise starve the rest.
+        /// </summary>
+        private Duration PerCheck => Duration.FromTicks(Math.Clamp(total.BclCompatibleTicks / 4,
+            Duration.FromMilliseconds(500).BclCompatibleTicks, Duration.FromSeconds(5).BclCompatibleTicks));
 
         private Duration Left => total - Duration.FromTimeSpan(clock.Elapsed);
 

@@ -22,26 +22,22 @@ internal sealed class ConflictSentences(Event ev, TimeGrid grid, ImmutableArray<
     {
         var common = mine.Select(m => (IEnumerable<int>)m.Participants).Aggregate((a, b) => a.Intersect(b)).Order().ToList();
         var need = Duration.FromTicks(mine.Sum(m => m.Meeting.Duration.BclCompatibleTicks));
-        foreach (int p in common)
-        {
-            var slots = CoveredSlots(mine);
-            var free = grid.Grain * slots.Count;
-            if (need > free)
-                return $"{Name(ev.Participants[p])} has {Length(free)} free on {Days(grid, slots.Select(grid.DayOf))} when {These} can be held, and they need {Length(need)}";
-        }
+        var all = CoveredSlots(mine);
+        var free = grid.Grain * all.Count;
+        string days = Days(grid, all.Select(grid.DayOf));
         if (common.Count > 0)
         {
-            var slots = CoveredSlots(mine);
-            return $"{Name(ev.Participants[common[0]])} attends each of {These}, and the times they can be held " +
-                $"({Length(grid.Grain * slots.Count)} on {Days(grid, slots.Select(grid.DayOf))}) cannot fit them one after another";
+            var who = Name(ev.Participants[common[0]]);
+            return need > free
+                ? $"{who} has {Length(free)} free on {days} when {These} can be held, and they need {Length(need)}"
+                : $"{who} attends each of {These}, and the times they can be held ({Length(free)} on {days}) cannot fit them one after another";
         }
         var shared = string.Join("; ", mine.SelectMany(m => m.Participants).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).Order()
             .Select(p => $"{Name(ev.Participants[p])}: {string.Join(", ", mine.Where(m => m.Participants.Contains(p)).Select(m => Title(m.Meeting)))}"));
         bool pairwise = mine.All(a => mine.All(b => a == b || a.Participants.Intersect(b.Participants).Any()));
-        var all = CoveredSlots(mine);
-        if (pairwise && need > grid.Grain * all.Count)
+        if (pairwise && need > free)
             return $"No two of {These} can run at once, as each pair shares a participant ({shared}); they can only be held within " +
-                $"{Length(grid.Grain * all.Count)} on {Days(grid, all.Select(grid.DayOf))}, and they need {Length(need)}";
+                $"{Length(free)} on {days}, and they need {Length(need)}";
         return Capitalised($"{These} share participants ({shared}), and the times they can be held leave no way to place them without someone attending two at once");
     }
 
@@ -62,6 +58,7 @@ internal sealed class ConflictSentences(Event ev, TimeGrid grid, ImmutableArray<
                 return $"{Name(ev.Participants[p])} may have at most {Meetings(max)} a day, and {which} can only be held on {Days(grid, days)}";
             }
         }
+        if (limited.Count == 0) return Capitalised($"a daily meeting limit cannot be kept with {These}");
         var first = ev.Participants[limited[0]];
         return $"{Name(first)} may have at most {Meetings(first.MaxMeetingsPerDay!.Value)} a day, which {These} cannot keep at the times they can be held";
     }

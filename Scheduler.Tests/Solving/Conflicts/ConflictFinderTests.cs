@@ -170,6 +170,57 @@ public sealed class ConflictFinderTests
     }
 
     [Fact]
+    public void Two_required_meetings_pinned_at_the_same_time_for_one_person_clash_and_an_optional_pin_takes_no_part()
+    {
+        var ev = Morning()
+            .Person("a", name: "Anna Petrova")
+            .Meeting("ab", 30, ["a", "b"], m => m.Required().Pin("2021-06-22T09:00"))
+            .Meeting("ac", 30, ["a", "c"], m => m.Required().Pin("2021-06-22T09:00"))
+            .Meeting("ad", 30, ["a", "d"], m => m.Pin("2021-06-22T09:00").Weight(100))
+            .Build();
+
+        var conflict = Assert.Single(SolveInfeasible(ev).Conflicts);
+
+        Assert.Equal(["ab", "ac"], conflict.Meetings.ToArray());
+        Assert.Equal(ConflictRules.ParticipantOverlap, conflict.Rule);
+        Assert.Equal("Anna Petrova has 30 minutes free on 22 June when these 2 required meetings can be held, and they need 1 hour", conflict.Explanation);
+        AssertMinimal(ev, conflict);
+    }
+
+    [Fact]
+    public void A_gap_the_spread_cap_cannot_allow_is_an_idle_gap_spread_conflict()
+    {
+        var ev = Morning("11:00").Objective(maxIdleGapSpread: 0)
+            .Meeting("early", 30, ["a", "b"], m => m.Required().Pin("2021-06-22T09:00"))
+            .Meeting("late", 30, ["a", "c"], m => m.Required().Pin("2021-06-22T10:00"))
+            .Meeting("other", 30, ["d", "e"], m => m.Required())
+            .Build();
+
+        var conflict = Assert.Single(SolveInfeasible(ev).Conflicts);
+
+        Assert.Equal(["early", "late"], conflict.Meetings.ToArray());
+        Assert.Equal(ConflictRules.IdleGapSpread, conflict.Rule);
+        Assert.Equal("The objective lets participants' idle gaps differ by at most 0, which no schedule of these 2 required meetings keeps", conflict.Explanation);
+        AssertMinimal(ev, conflict);
+    }
+
+    [Fact]
+    public void A_required_meeting_without_any_time_and_a_clash_elsewhere_are_both_reported()
+    {
+        var ev = Morning()
+            .Meeting("nowhere", 30, ["x", "y"], m => m.Required().Headcount(40))
+            .Meeting("ab", 30, ["a", "b"], m => m.Required())
+            .Meeting("ac", 30, ["a", "c"], m => m.Required())
+            .Meeting("ad", 30, ["a", "d"], m => m.Required())
+            .Build();
+
+        var s = SolveInfeasible(ev);
+
+        Assert.Equal([["nowhere"], ["ab", "ac", "ad"]], s.Conflicts.Select(c => c.Meetings.ToArray()).ToArray());
+        Assert.Equal([ConflictRules.NoRoomFits, ConflictRules.ParticipantOverlap], s.Conflicts.Select(c => c.Rule).ToArray());
+    }
+
+    [Fact]
     public void A_feasible_event_has_no_conflicts()
     {
         var ev = Morning()
