@@ -221,6 +221,26 @@ public sealed class ConflictFinderTests
     }
 
     [Fact]
+    public void A_cancelled_search_still_reports_the_meetings_without_any_time_but_searches_no_clash()
+    {
+        var ev = Morning()
+            .Meeting("nowhere", 30, ["x", "y"], m => m.Required().Headcount(40))
+            .Meeting("ab", 30, ["a", "b"], m => m.Required())
+            .Meeting("ac", 30, ["a", "c"], m => m.Required())
+            .Meeting("ad", 30, ["a", "d"], m => m.Required())
+            .Build();
+        var grid = Scheduler.Engine.Time.TimeGrid.Build(ev);
+        var pools = Scheduler.Engine.Solving.RoomPool.Build(ev, grid);
+        var meetings = Scheduler.Engine.Solving.CandidateBuilder.Build(ev, grid, pools);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var conflicts = Scheduler.Engine.Solving.Conflicts.ConflictFinder.Find(ev, grid, pools, meetings, NodaTime.Duration.FromSeconds(10), cancelled.Token);
+
+        Assert.Equal(["nowhere"], Assert.Single(conflicts).Meetings.ToArray());
+    }
+
+    [Fact]
     public void A_feasible_event_has_no_conflicts()
     {
         var ev = Morning()
