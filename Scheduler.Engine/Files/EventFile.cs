@@ -17,7 +17,7 @@ public static class EventFile
 
     /// <summary>Reads the event file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
     /// <param name="path">The file's path.</param>
-    public static ReadResult<Event> Load(string path) => JsonDocuments.Load(path, Parse);
+    public static ReadResult<Event> Load(string path) => JsonDocuments.Load(path, EventFileReader.Read);
 
     /// <summary>
     /// Writes <paramref name="ev"/> as an event file: times local in the event's zone where that is unambiguous,
