@@ -91,6 +91,12 @@ internal sealed class EventRules
     /// </summary>
     public EventDay? Day(LocalDate? date, LocalTime? start, LocalTime? end, JsonPath datePath, JsonPath startPath, JsonPath endPath)
     {
+        if (date is { } year && (year.Year < TimeText.FirstYear || year.Year > TimeText.LastYear))
+        {
+            Problems.Add(datePath, TimeText.OutsideYears($"\"{TimeText.Date.Format(year)}\""));
+            return null;
+        }
+
         if (date is { } d && !dates.TryAdd(d, datePath))
         {
             Problems.Add(datePath, $"the day {TimeText.Date.Format(d)} is given twice (also at {dates[d]})");
@@ -184,7 +190,7 @@ internal sealed class EventRules
     /// <summary>An interval that runs forward: start before end. Null when a part is missing or the zone is unknown (both reported).</summary>
     public Interval? Interval(Instant? start, Instant? end, JsonPath path)
     {
-        if (start is null || end is null || Zone is null) return null;
+        if (start is null || end is null || Zone is null || !InYears(start.Value, path) || !InYears(end.Value, path)) return null;
         if (start >= end)
         {
             Problems.Add(path, $"start {TimeText.Describe(start.Value, Zone)} is not before end {TimeText.Describe(end.Value, Zone)}");
@@ -246,7 +252,7 @@ internal sealed class EventRules
     /// <summary>A pin: its start inside one day's hours, on that day's grain, and the meeting ending before the day closes.</summary>
     public MeetingPin? Pin(Instant start, string? room, Duration? duration, JsonPath startPath)
     {
-        if (Zone is null) return null;
+        if (Zone is null || !InYears(start, startPath)) return null;
         var text = TimeText.Describe(start, Zone);
         var day = days.FirstOrDefault(d => d.Hours is { } h && h.Contains(start));
         if (day.Hours is not { } hours)
@@ -270,6 +276,20 @@ internal sealed class EventRules
         }
 
         return new MeetingPin(start, room);
+    }
+
+    private static readonly Instant FirstInstant = Instant.FromUtc(TimeText.FirstYear, 1, 1, 0, 0);
+    private static readonly Instant EndOfLastYear = Instant.FromUtc(TimeText.LastYear + 1, 1, 1, 0, 0);
+
+    /// <summary>
+    /// True for an instant in the years of <see cref="TimeText.FirstYear"/>..<see cref="TimeText.LastYear"/> (UTC);
+    /// the reader never hands over another, but code can (<see cref="Instant.MaxValue"/>).
+    /// </summary>
+    private bool InYears(Instant instant, JsonPath at)
+    {
+        if (instant >= FirstInstant && instant < EndOfLastYear) return true;
+        Problems.Add(at, TimeText.OutsideYears($"\"{NodaTime.Text.InstantPattern.ExtendedIso.Format(instant)}\""));
+        return false;
     }
 
     /// <summary>Notes a meeting's <c>after</c> list; its ids may point forward, so they are checked by <see cref="CheckAfter"/>.</summary>

@@ -174,6 +174,22 @@ public class EventCreateTests
             }));
 
     [Fact]
+    public void Instants_and_dates_outside_the_supported_years_are_problems() =>
+        Assert.Equal(
+            [
+                "event.days[1].date: \"9999-06-23\" is outside the years 1 to 9998",
+                "participants[0].busy[0]: \"9999-12-31T23:59:59.999999999Z\" is outside the years 1 to 9998",
+
+                // ru-mod is pinned on the day that was left out.
+                "meetings[2].pin.start: pin start 2021-06-23T10:00 lies outside every day's hours",
+            ],
+            CreateProblems(Parts.Of(Conference) with
+            {
+                Days = Conference.Days.SetItem(1, Conference.Days[1] with { Date = new LocalDate(9999, 6, 23) }),
+                Participants = Conference.Participants.SetItem(0, Conference.Participants[0] with { Busy = [new Interval(Moscow(22, 10), Instant.MaxValue)] }),
+            }));
+
+    [Fact]
     public void Nulls_are_problems_at_their_paths() =>
         Assert.Equal(
             [

@@ -6,8 +6,8 @@ using Scheduler.Tests.Cli;
 namespace Scheduler.Tests.Files;
 
 /// <summary>
-/// Mutation fuzzing of the numbers of an event file through <c>scheduler solve</c>: whatever extreme value lands in
-/// whatever numeric field, the run ends in exit 2 with the problem on stderr or in a schedule the validator
+/// Mutation fuzzing of the numbers (and a pair of times) of an event file through <c>scheduler solve</c>: whatever
+/// extreme value lands in whatever field, the run ends in exit 2 with the problem on stderr or in a schedule the validator
 /// accepts; never in exit 3 (an internal error with a stack trace).
 /// </summary>
 public sealed class ExtremeNumberPropertyTests
@@ -29,7 +29,7 @@ public sealed class ExtremeNumberPropertyTests
           "delegations": [ { "id": "ru", "precedence": @precedence@ }, { "id": "un" } ],
           "participants": [
             { "id": "shoigu", "delegation": "ru", "maxMeetingsPerDay": @maxPerDay@ },
-            { "id": "stefanovic" },
+            { "id": "stefanovic", "busy": [ { "start": @busyStart@, "end": @busyEnd@ } ] },
             { "id": "lacroix", "delegation": "un" }
           ],
           "meetings": [
@@ -46,7 +46,15 @@ public sealed class ExtremeNumberPropertyTests
         ["schemaVersion"] = "1", ["slotMinutes"] = "15", ["travel"] = "15", ["capacity0"] = "4", ["capacity1"] = "4",
         ["precedence"] = "1", ["maxPerDay"] = "3", ["duration0"] = "30", ["duration1"] = "45", ["duration2"] = "60",
         ["weight0"] = "5", ["weight1"] = "3", ["weight2"] = "2", ["headcount0"] = "2", ["headcount2"] = "3", ["spread"] = "2",
+        ["busyStart"] = "\"2021-06-22T11:00\"", ["busyEnd"] = "\"2021-06-22T11:30\"",
     };
+
+    /// <summary>Times at and past the edges of the supported years and of NodaTime's range, and a nanosecond off the grain.</summary>
+    private static readonly string[] ExtremeTimes =
+    [
+        "\"9999-12-31T23:59-18:00\"", "\"9998-12-31T23:59-18:00\"", "\"-9998-01-01T00:00+18:00\"", "\"0001-01-01T00:00+18:00\"",
+        "\"0001-01-01T00:00\"", "\"9998-12-31T23:59\"", "\"2021-06-22T10:00:00.000000001Z\"", "\"2021-06-22T09:00+14:00\"", "1e400",
+    ];
 
     /// <summary>Values at and past every edge: of the ranges, of int, of long, of double, and not whole or not numbers at all.</summary>
     private static readonly string[] Extremes =
@@ -81,7 +89,8 @@ public sealed class ExtremeNumberPropertyTests
             for (var n = 1 + random.Next(3); n > 0; n--)
             {
                 var field = fields[random.Next(fields.Length)];
-                values[field] = Extremes[random.Next(Extremes.Length)];
+                var pool = field.StartsWith("busy", StringComparison.Ordinal) ? ExtremeTimes : Extremes;
+                values[field] = pool[random.Next(pool.Length)];
                 changes.Add($"{field}={values[field]}");
             }
 

@@ -127,6 +127,22 @@ public class NumberRangeTests
     }
 
     [Theory]
+    [InlineData("-9998-01-01T00:00+18:00")]
+    [InlineData("9999-12-31T23:59-18:00")]
+    [InlineData("0000-12-31T23:00")]
+    public void Time_outside_the_supported_years_is_an_error(string time) =>
+        Assert.Equal(
+            $"participants[0].busy[0].start: \"{time}\" is outside the years 1 to 9998",
+            Samples.Problem(Minimal(root => root["participants"]![0]!["busy"] = Samples.Array(
+                new JsonObject { ["start"] = time, ["end"] = "2021-06-22T10:00" }))));
+
+    [Fact]
+    public void Day_outside_the_supported_years_is_an_error() =>
+        Assert.Equal(
+            "event.days[0].date: \"9999-01-01\" is outside the years 1 to 9998",
+            Samples.Problem(Minimal(root => root["event"]!["days"]![0]!["date"] = "9999-01-01")));
+
+    [Theory]
     [InlineData("properties.travelMinutes.items.properties.minutes", 0, EventLimits.MaxTravelMinutes)]
     [InlineData("properties.rooms.items.properties.capacity", 0, EventLimits.MaxSeats)]
     [InlineData("properties.delegations.items.properties.precedence", 0, EventLimits.MaxPrecedence)]
