@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Engine.Domain;
@@ -8,11 +7,13 @@ namespace Scheduler.Engine.Files;
 
 /// <summary>
 /// Reads a parsed event file (contract v1) into an <see cref="Event"/>, collecting every problem with its path.
-/// This part reads the calendar, places and people; <c>EventFileReader.Meetings.cs</c> reads the meetings and
-/// checks what needs the whole file (references in <c>after</c>, cycles).
+/// The reader owns the file's shape (fields, types, whole numbers in range, time texts); every rule about the
+/// values themselves is <see cref="EventRules"/>, which <see cref="Event.Create"/> applies too. This part reads
+/// the calendar, places and people; <c>EventFileReader.Meetings.cs</c> reads the meetings.
 /// </summary>
 internal sealed partial class EventFileReader
 {
+    // The known fields of each object, in the contract's order; Event.Create names its paths by the same order.
     internal static readonly string[] RootFields =
         ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "meetings", "objective"];
     internal static readonly string[] EventFields = ["name", "timeZone", "slotMinutes", "days", "breaks"];
@@ -25,6 +26,7 @@ internal sealed partial class EventFileReader
     internal static readonly string[] DelegationFields = ["id", "name", "precedence"];
     internal static readonly string[] ParticipantFields = ["id", "name", "delegation", "available", "busy", "maxMeetingsPerDay"];
     internal static readonly string[] ObjectiveFields = ["idleGaps", "maxIdleGapSpread"];
+
     private readonly ProblemList problems = new();
     private readonly EventRules rules;
 

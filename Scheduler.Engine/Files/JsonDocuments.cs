@@ -23,7 +23,8 @@ internal static class JsonDocuments
         byte[] utf8;
         try
         {
-            utf8 = StrictUtf8.GetBytes(text.ToArray());
+            utf8 = new byte[StrictUtf8.GetByteCount(text)];
+            StrictUtf8.GetBytes(text, utf8);
         }
         catch (EncoderFallbackException e)
         {

@@ -21,7 +21,10 @@ public static class ScheduleFile
     /// <param name="json">The file's text.</param>
     public static ReadResult<Schedule> Parse(string json) => JsonDocuments.Read(json, ReadRoot);
 
-    /// <summary>Reads the schedule file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
+    /// <summary>
+    /// Reads the schedule file at <paramref name="path"/>; a file that cannot be read, or is not UTF-8 (the offset of
+    /// the first bad byte is named), is a problem at <c>$</c>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, ReadRoot);
 
