@@ -153,6 +153,21 @@ public class EventCreateTests
     }
 
     [Fact]
+    public void Generated_events_keep_every_rule_they_skip_checking()
+    {
+        // The generators build events through the unchecked constructor; this is what keeps them honest.
+        foreach (var ev in new[]
+        {
+            Scheduler.Engine.Generation.ConferenceGenerator.Generate(new Scheduler.Engine.Generation.ConferenceOptions()),
+            Scheduler.Engine.Generation.TradeFairGenerator.Generate(new Scheduler.Engine.Generation.TradeFairOptions()),
+        })
+        {
+            var result = Parts.Of(ev).Create();
+            Assert.True(result.Succeeded, $"{ev.Name}: {string.Join("\n", result.Problems.Take(5))}");
+        }
+    }
+
+    [Fact]
     public void Dangling_participant_is_a_problem_not_an_exception_in_the_solver() =>
         Assert.Equal(
             ["meetings[2].participants[1]: no participant \"ryabkov2\""],
