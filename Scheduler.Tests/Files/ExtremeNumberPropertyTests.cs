@@ -116,7 +116,7 @@ public sealed class ExtremeNumberPropertyTests
                 Assert.True(result.ExitCode == 2, what);
                 Assert.False(File.Exists(schedulePath), what);
                 Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-                Assert.Contains(read.Problems[0].Path, result.Error, StringComparison.Ordinal);
+                Assert.Contains(read.Problems[0].Message, result.Error, StringComparison.Ordinal);
             }
 
             outcomes[result.ExitCode] = outcomes.GetValueOrDefault(result.ExitCode) + 1;
