@@ -22,9 +22,12 @@ public static class ScheduleFile
     /// <param name="json">The file's text.</param>
     public static ReadResult<Schedule> Parse(string json) => JsonDocuments.Read(json, ReadRoot);
 
-    /// <summary>Reads the schedule file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
+    /// <summary>
+    /// Reads the schedule file at <paramref name="path"/>; a file that cannot be read, or is not UTF-8 (the offset of
+    /// the first bad byte is named), is a problem at <c>$</c>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
-    public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, Parse);
+    public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, ReadRoot);
 
     /// <summary>
     /// Writes <paramref name="schedule"/> as a schedule file: indented, fields in the contract's order, times as
@@ -79,10 +82,9 @@ public static class ScheduleFile
         var problems = new ProblemList();
         var root = JsonObjectReader.Open(element, JsonPath.Root, problems, RootFields);
         if (root is null) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
-        var version = root.Long("schemaVersion", true, long.MinValue);
-        if (version is not null && version != 1 && root.TryGet("schemaVersion", true, out _, out var versionPath))
+        if (root.TryGet("schemaVersion", true, out var versionElement, out var versionPath))
         {
-            problems.Add(versionPath, $"schemaVersion {version.Value.ToString(CultureInfo.InvariantCulture)} is not supported; this engine reads version 1");
+            JsonValues.SchemaVersion(versionElement, versionPath, problems);
         }
 
         var name = root.String("event", true);
@@ -95,11 +97,10 @@ public static class ScheduleFile
             else problems.Add(statusPath, $"expected \"optimal\", \"feasible\", \"infeasible\" or \"unknown\", found \"{statusText}\"");
         }
 
-        const string notNegative = "must not be negative";
-        var weight = root.Long("scheduledWeight", true, 0, notNegative);
-        var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, notNegative);
-        var gaps = root.Int("idleGaps", true, 0, notNegative);
-        var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, notNegative);
+        var weight = root.Long("scheduledWeight", true, 0, EventLimits.MaxTotalWeight);
+        var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, EventLimits.MaxTotalWeight);
+        var gaps = root.Int("idleGaps", true, 0, int.MaxValue);
+        var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, int.MaxValue);
         var assignments = root.Array("assignments", true, (e, p) => ReadAssignment(e, p, problems));
         var unscheduled = root.Array("unscheduled", true, (e, p) => ReadUnscheduled(e, p, problems));
         var conflicts = root.Array("conflicts", false, (e, p) => ReadConflict(e, p, problems));
