@@ -18,9 +18,10 @@ return args.FirstOrDefault() switch
     _ => Switch(args),
 };
 
+// The executing assembly rather than typeof(Program): the scheduler CLI that serve-load starts has a Program too.
 static int Switch(string[] args)
 {
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    var summaries = BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 
@@ -32,6 +33,6 @@ static int Dry(string[] args)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
     // The switcher asks on the console when given no filter; the dry pass takes every class unless told otherwise.
     string[] filtered = args.Contains("--filter") ? args : [.. args, "--filter", "*"];
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(filtered, config);
+    var summaries = BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(filtered, config);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }

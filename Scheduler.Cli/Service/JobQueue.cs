@@ -142,18 +142,25 @@ internal sealed partial class JobQueue : BackgroundService
         return Task.WhenAll(runners);
     }
 
-    private async Task RunJobs()
+    /// <summary>
+    /// One solver: a thread of its own for the service's life, since each solve is synchronous and CPU-bound and would
+    /// hold a pool thread for seconds. Reusing the thread also lets the native solver reuse its memory arena instead
+    /// of growing a new one per job.
+    /// </summary>
+    private Task RunJobs() => Task.Factory.StartNew(() =>
     {
         // Ends when CancelAll completes the channel; a solve in progress is cancelled by then and finishes first.
-        await foreach (var job in waitingJobs.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var reader = waitingJobs.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            if (!job.TryStart()) continue;
-            lock (admission) waiting--;
-            // The solver is synchronous and CPU-bound: a thread of its own keeps the thread pool free for requests.
-            await Task.Factory.StartNew(() => Run(job), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-                .ConfigureAwait(false);
+            while (reader.TryRead(out var job))
+            {
+                if (!job.TryStart()) continue;
+                lock (admission) waiting--;
+                Run(job);
+            }
         }
-    }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Run(SolveJob job)
     {
