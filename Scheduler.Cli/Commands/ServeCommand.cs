@@ -91,7 +91,9 @@ internal static class ServeCommand
         if (list.Length == 0) return "--urls: give at least one http:// URL.";
         foreach (var url in list)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
+            // Kestrel's "any address" hosts (* and +) are not valid in a URI; check the rest of the URL with a stand-in.
+            var checkable = url.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.AbsolutePath != "/")
                 return $"--urls: \"{url}\" is not an http:// URL with a host and port (for https, put a TLS proxy in front).";
         }
 

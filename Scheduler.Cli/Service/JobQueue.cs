@@ -209,16 +209,18 @@ internal sealed partial class JobQueue : BackgroundService
     {
         var snapshot = job.Snapshot;
         var seconds = snapshot.Progress?.Seconds ?? 0;
-        JobFinished(logger, job.Id, job.Event.Meetings.Length, snapshot.State.ToString().ToLowerInvariant(),
+        // A failed job is a bug in the engine: an error, so it stands out among the jobs' lines.
+        var level = snapshot.State == JobState.Failed ? LogLevel.Error : LogLevel.Information;
+        JobFinished(logger, level, job.Id, job.Event.Meetings.Length, snapshot.State.ToString().ToLowerInvariant(),
             schedule is null ? "none" : schedule.Status.ToString().ToLowerInvariant(),
             schedule?.ScheduledWeight ?? 0, schedule?.WeightBound, Math.Round(seconds, 2));
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1,
         Message = "job {JobId}: {Meetings} meetings, {Status}, schedule {ScheduleStatus}, weight {Weight}, bound {Bound}, {Seconds} s")]
-    private static partial void JobFinished(ILogger logger, string jobId, int meetings, string status, string scheduleStatus,
+    private static partial void JobFinished(ILogger logger, LogLevel level, string jobId, int meetings, string status, string scheduleStatus,
         long weight, long? bound, double seconds);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "job {JobId}: the engine failed")]

@@ -72,12 +72,13 @@ internal static class ServiceApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddHostedService(services => services.GetRequiredService<JobQueue>());
-        // Running jobs stop when the host starts to stop, before the server does, so their best schedules are stored and
-        // readable while requests in flight finish.
+        // Time for cancelled solves to hand back their best schedules (a large model is built before it can stop).
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         var queue = app.Services.GetRequiredService<JobQueue>();
+        // Running jobs stop as soon as the host starts to stop, before the server does, so their best schedules are
+        // stored and readable while requests in flight finish.
         app.Lifetime.ApplicationStopping.Register(queue.CancelAll);
 
         app.UseExceptionHandler();
