@@ -17,15 +17,19 @@ for package in "$work"/packages/*.nupkg; do
 done
 
 echo "== the library package has its docs, README and licence"
-engine=$(ls "$work"/packages/Scheduler.Engine.*.nupkg | grep -v '\.symbols\.' | head -1)
-contents=$(unzip -l "$engine")
+# A .nupkg is a zip; python3 reads it (CI has it already for .ci/run), so no unzip is needed.
+entries() { python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; }
+nuspec() { python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.read(next(n for n in z.namelist() if n.endswith(".nuspec"))).decode("utf-8-sig"))' "$1"; }
+engine=$(ls "$work"/packages/Scheduler.Engine.*.nupkg | head -1)
+contents=$(entries "$engine")
 for needed in lib/net10.0/Scheduler.Engine.dll lib/net10.0/Scheduler.Engine.xml README.md; do
-  grep -q "$needed" <<<"$contents" || { echo "missing from $(basename "$engine"): $needed"; exit 1; }
+  grep -qx "$needed" <<<"$contents" || { echo "missing from $(basename "$engine"): $needed"; exit 1; }
 done
-unzip -p "$engine" '*.nuspec' | grep -q '<license type="expression">MIT</license>' || { echo "no licence expression"; exit 1; }
+nuspec "$engine" | grep -q '<license type="expression">MIT</license>' || { echo "no licence expression in $(basename "$engine")"; exit 1; }
 
 echo "== install the tool from the local folder only"
-version=$(unzip -p "$work"/packages/Scheduler.Cli.*.nupkg '*.nuspec' | sed -n 's:.*<version>\(.*\)</version>.*:\1:p' | head -1)
+tool=$(ls "$work"/packages/Scheduler.Cli.*.nupkg | head -1)
+version=$(nuspec "$tool" | sed -n 's:.*<version>\(.*\)</version>.*:\1:p' | head -1)
 # Only the local folder as a source, so a same-named package elsewhere can never be the one tested.
 cat > "$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
