@@ -13,7 +13,7 @@ echo "== pack the library and the tool"
 dotnet pack Scheduler.Engine -c Release -o "$work/packages" -warnaserror
 dotnet pack Scheduler.Cli -c Release -o "$work/packages" -warnaserror
 for package in "$work"/packages/*.nupkg; do
-  printf '%-40s %6.1f MB\n' "$(basename "$package")" "$(du -k "$package" | awk '{print $1 / 1024}')"
+  printf '%-40s %6.1f MiB\n' "$(basename "$package")" "$(du -k "$package" | awk '{print $1 / 1024}')"
 done
 
 echo "== the library package has its docs, README and licence"

@@ -25,8 +25,9 @@ internal static class CheckEndpoints
         app.MapPost("/v1/check", Check)
             .WithName("Check")
             .WithSummary("List an event file's input problems by JSON path, without solving")
-            .WithDescription("The body is an event file. Answers 200 with every problem (none when it can be solved).")
-            .Accepts<JsonElement>("application/json")
+            .WithDescription("The body is an event file, or a multipart form with the part event. Answers 200 with every problem "
+                + "(none when it can be solved).")
+            .Accepts<JsonElement>("application/json", "multipart/form-data")
             .Produces<CheckAnswer>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }

@@ -109,6 +109,29 @@ public sealed class ServiceInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validate_and_check_accept_the_documents_as_multipart_form_parts()
+    {
+        using var validateForm = new MultipartFormDataContent
+        {
+            { new StringContent(TinyEvent.EventJson, Encoding.UTF8, "application/json"), "event", "event.json" },
+            { new StringContent(TinyEvent.ScheduleInBreak, Encoding.UTF8, "application/json"), "schedule", "schedule.json" },
+        };
+        using var validated = await service.Client.PostAsync("/v1/validate", validateForm);
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        using (var answer = JsonDocument.Parse(await validated.Content.ReadAsStringAsync()))
+            Assert.False(answer.RootElement.GetProperty("valid").GetBoolean());
+
+        using var checkForm = new MultipartFormDataContent
+        {
+            { new StringContent(TinyEvent.EventWithUnknownParticipant, Encoding.UTF8, "application/json"), "event", "event.json" },
+        };
+        using var checkedEvent = await service.Client.PostAsync("/v1/check", checkForm);
+        using var checkAnswer = JsonDocument.Parse(await checkedEvent.Content.ReadAsStringAsync());
+        var problem = Assert.Single(checkAnswer.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal("event.meetings[1].participants[1]", problem.GetProperty("path").GetString());
+    }
+
+    [Fact]
     public async Task Check_lists_the_input_problems_of_an_event_file_or_none()
     {
         using var bad = await service.Post("/v1/check", TinyEvent.EventWithUnknownParticipant);
