@@ -23,7 +23,7 @@ internal enum JobState
 }
 
 /// <summary>How far a job's search has come, in the schedule file's terms.</summary>
-/// <param name="Phase">What the search is doing: <c>weight</c>, <c>idle gaps</c>, or <c>finished</c>.</param>
+/// <param name="Phase">What the search is doing: <c>weight</c>, <c>idle gaps</c>, <c>required meetings</c>, or <c>finished</c>.</param>
 /// <param name="ScheduledWeight">Weight of the best schedule so far.</param>
 /// <param name="WeightBound">Proven upper bound on the weight, or null when none is known.</param>
 /// <param name="IdleGaps">Idle gaps of the best schedule so far, or null before the idle-gap phase.</param>
@@ -107,7 +107,7 @@ internal sealed class SolveJob : IProgress<SolveProgress>, IDisposable
     public void Report(SolveProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var progress = new JobProgress(value.Phase, value.ScheduledWeight, value.WeightBound, value.IdleGaps, value.IdleGapsBound,
+        var progress = new JobProgress(Rendering.SolveProgressReporter.PhaseWord(value.Phase), value.ScheduledWeight, value.WeightBound, value.IdleGaps, value.IdleGapsBound,
             value.Elapsed.TotalSeconds);
         Change(s => s.State == JobState.Running ? s with { Progress = progress } : null);
     }
