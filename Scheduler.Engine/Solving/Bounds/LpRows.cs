@@ -9,8 +9,8 @@ internal readonly record struct LpRow(int[] Columns, double[]? Coefs, double Low
 
 /// <summary>Which families of rows the relaxation gets beyond the always-valid core.</summary>
 /// <param name="Travel">
-/// Travel as cliques: for a participant, the options in building A covering slot t1 and those in building B covering a
-/// slot t2 closer than the travel time after t1 are pairwise exclusive, so their sum is at most 1.
+/// Travel: for a participant, a column "busy in building A at slot t" at least the sum of its options there, and
+/// busy in A at t1 plus busy in B at a slot t2 closer than the travel time after t1 at most 1.
 /// </param>
 /// <param name="PoolUnions">Room rows also for each building's union of pools and for all pools together.</param>
 internal sealed record LpRowFamilies(bool Travel = false, bool PoolUnions = false);
@@ -43,8 +43,8 @@ internal sealed class LpRows
     /// <summary>True when a required meeting has no option at all, so no schedule meets the hard rules.</summary>
     public bool Infeasible { get; }
 
-    /// <summary>Number of columns.</summary>
-    public int ColumnCount => Offsets[^1];
+    /// <summary>Number of columns: the options, then any auxiliary ones (weight 0, also in [0, 1]).</summary>
+    public int ColumnCount => Objective.Length;
 
     /// <summary>Builds the rows; <paramref name="requiredAreHard"/> makes each required meeting's row an equality.</summary>
     public static LpRows Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
@@ -83,6 +83,7 @@ internal sealed class LpRows
             cancellationToken.ThrowIfCancellationRequested();
             b.Travel(ev);
         }
+        if (b.AuxiliaryColumns > 0) Array.Resize(ref objective, objective.Length + b.AuxiliaryColumns);
         return new LpRows(offsets, objective, rows, infeasible);
     }
 
@@ -92,6 +93,9 @@ internal sealed class LpRows
     private sealed class Builder(TimeGrid grid, ImmutableArray<MeetingOptions> meetings, int[] offsets, int[] columnMeeting, List<LpRow> rows)
     {
         private readonly int slots = grid.SlotCount;
+
+        /// <summary>Columns added beyond the options, numbered after them.</summary>
+        public int AuxiliaryColumns { get; private set; }
 
         /// <summary>Each participant's options, per slot: at most one at a time (cliques of the conflict graph).</summary>
         public void Participants(int participantCount)
@@ -157,7 +161,11 @@ internal sealed class LpRows
             }
         }
 
-        /// <summary>Busy in A at t1 excludes busy in B at t1 + 1 … t1 + travel (same day): one clique per (t1, t2).</summary>
+        /// <summary>
+        /// Busy in A at t1 excludes busy in B at t1 + 1 … t1 + travel (same day). "Busy in A at t" is one option's
+        /// column when a single option covers it, else an auxiliary column bounded below by the covering options' sum:
+        /// two non-zeros per travel row instead of two whole slot cliques.
+        /// </summary>
         public void Travel(Event ev)
         {
             var mine = ByParticipant(ev.Participants.Length, _ => true);
@@ -167,6 +175,21 @@ internal sealed class LpRows
                 var byBuilding = list.GroupBy(c => BuildingOf(c.Column)).Where(g => g.Key is not null)
                     .ToDictionary(g => g.Key!, g => CoverLists(g), StringComparer.Ordinal);
                 if (byBuilding.Count < 2) continue;
+                var busy = new Dictionary<(string, int), int>();
+                int Busy(string building, int t)
+                {
+                    if (busy.TryGetValue((building, t), out int column)) return column;
+                    var cover = byBuilding[building][t]!;
+                    if (cover.Count == 1) column = cover[0];
+                    else
+                    {
+                        column = offsets[^1] + AuxiliaryColumns++;
+                        var coefs = Enumerable.Repeat(1.0, cover.Count).Append(-1.0).ToArray();
+                        rows.Add(new LpRow([.. cover, column], coefs, double.NegativeInfinity, 0));
+                    }
+                    busy[(building, t)] = column;
+                    return column;
+                }
                 foreach (var (from, before) in byBuilding)
                     foreach (var (to, after) in byBuilding)
                     {
@@ -174,12 +197,12 @@ internal sealed class LpRows
                         if (buffer == 0) continue;
                         for (int t1 = 0; t1 < slots; t1++)
                         {
-                            if (before[t1] is not { Count: > 0 } a) continue;
+                            if (before[t1] is not { Count: > 0 }) continue;
                             var day = grid.Days[grid.DayOf(t1)];
                             int last = Math.Min(day.FirstSlot + day.SlotCount - 1, t1 + buffer);
                             for (int t2 = t1 + 1; t2 <= last; t2++)
-                                if (after[t2] is { Count: > 0 } bs)
-                                    rows.Add(new LpRow([.. a, .. bs], null, double.NegativeInfinity, 1));
+                                if (after[t2] is { Count: > 0 })
+                                    rows.Add(new LpRow([Busy(from, t1), Busy(to, t2)], null, double.NegativeInfinity, 1));
                         }
                     }
             }
