@@ -28,13 +28,35 @@ internal static class GenerateCommand
         var requests = NumberOptions.Whole("--requests", $"Bilateral meeting requests [default: {defaults.Requests}]", 1, 1_000_000);
         var rooms = NumberOptions.Whole("--rooms", $"Meeting rooms over two buildings [default: {defaults.Rooms}]", 2, 10_000);
         var days = NumberOptions.Whole("--days", $"Conference days [default: {defaults.Days}]", 1, 14);
+        var tight = new Option<bool>("--tight")
+        {
+            Description = "Plant a full timetable first and ask only for its meetings: every request fits, rooms and hosts "
+                + $"nearly full, so the optimum is the sum of the weights [requests default: {new TightConferenceOptions().Requests}; "
+                + "delegates and rooms follow from the requests]",
+        };
         var output = OutputOption();
         var command = new Command("conference", "A ministerial conference: hosts everyone wants to meet, a plenary, two buildings")
         {
-            seed, delegates, requests, rooms, days, output,
+            seed, delegates, requests, rooms, days, tight, output,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(tight))
+            {
+                if (parse.GetValue(delegates) is not null || parse.GetValue(rooms) is not null)
+                {
+                    console.Error.WriteLine($"{CliApp.Name}: --delegates and --rooms cannot be given with --tight: they follow from --requests.");
+                    return ExitCodes.BadInput;
+                }
+                var planted = new TightConferenceOptions();
+                planted = planted with
+                {
+                    Seed = parse.GetValue(seed) ?? planted.Seed,
+                    Requests = parse.GetValue(requests) ?? planted.Requests,
+                    Days = parse.GetValue(days) ?? planted.Days,
+                };
+                return Write(() => TightConferenceGenerator.Generate(planted).Event, parse.GetValue(output), console);
+            }
             var options = new ConferenceOptions
             {
                 Seed = parse.GetValue(seed) ?? defaults.Seed,
