@@ -41,10 +41,29 @@ internal sealed class SolveStrategy
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return MostRequired(ModelBuildTime());
         bool gapsOnly = MinimiseGaps && problem.EveryWeightedMeetingRequired;
-        if (!gapsOnly && UsesNeighbourhoods()) return ByNeighbourhoods(ModelBuildTime());
+        if (gapsOnly)
+        {
+            var model = ModelBuilder.Build(problem, ModelScope.Hard);
+            return GapsOnly(model, ModelBuildTime());
+        }
+        using var bound = BoundInBackground.Start(problem, ctx);
+        if (UsesNeighbourhoods()) return Settled(ByNeighbourhoods(ModelBuildTime()), bound);
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
-        var build = ModelBuildTime();
-        return gapsOnly ? GapsOnly(hard, build) : WeightThenGaps(hard, build);
+        return Settled(WeightThenGaps(hard, ModelBuildTime()), bound);
+    }
+
+    /// <summary>The summary with the best weight bound known once the LP bound has settled.</summary>
+    private SolveSummary Settled(SolveSummary summary, BoundInBackground bound)
+    {
+        bound.Settle();
+        if (summary.Status is not (ScheduleStatus.Optimal or ScheduleStatus.Feasible)) return summary;
+        long best = Math.Min(summary.WeightBound, ctx.Board.WeightBound);
+        bool optimal = Weight(summary.Placements) >= best;
+        return summary with
+        {
+            WeightBound = best,
+            Status = optimal ? ScheduleStatus.Optimal : summary.Status,
+        };
     }
 
     /// <summary>

@@ -26,8 +26,14 @@ internal static class Hints
     /// </summary>
     public static void Apply(CpModel target, SchedulingModel sm, IReadOnlyCollection<Placement> placements, CpSatSettings completion, SearchClock clock)
     {
+        if (ApplyPartial(target, sm, placements)) Complete(target, completion, clock);
+    }
+
+    /// <summary>Hints only the choice literals (and pool choices); true when there was anything to hint.</summary>
+    public static bool ApplyPartial(CpModel target, SchedulingModel sm, IReadOnlyCollection<Placement> placements)
+    {
         target.ClearHints();
-        if (placements.Count == 0) return;
+        if (placements.Count == 0) return false;
         var chosen = placements.ToDictionary(p => p.Meeting);
         foreach (var m in sm.Meetings)
         {
@@ -41,7 +47,7 @@ internal static class Hints
             foreach (var pool in m.Groups.SelectMany(g => g.Pools))
                 if (sm.PoolChoice.TryGetValue((m.Index, pool), out var y)) target.AddHint(y, placed && p.Pool == pool);
         }
-        Complete(target, completion, clock);
+        return true;
     }
 
     /// <summary>
