@@ -128,9 +128,9 @@ public static class MeetingScheduler
         var placements = outcome.Placements ?? new List<Placement>();
         var assignments = ReadBack.AssignRooms(ev, sm.Grid, sm.Pools, placements);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
-        var unscheduled = Reasons.Explain(ev, sm, placements, status, run.Limit)
+        var unscheduled = Reasons.Explain(new Rules.PlacementRules(ev, sm.Grid), sm.Pools, sm.Meetings, placements, status, run.Limit)
             .Where(u => !placed.Contains(u.Meeting))
-            .Select(u => new UnscheduledMeeting(ev.Meetings[u.Meeting].Id, u.Reason))
+            .Select(u => u.ToUnscheduled(ev))
             .ToImmutableArray();
         long weight = Weight(ev, placements);
         int gaps = ReadBack.CountIdleGaps(ev, sm.Grid, sm.Meetings, placements);
