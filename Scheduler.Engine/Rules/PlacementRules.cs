@@ -268,11 +268,22 @@ internal sealed class PlacementRules
     /// <c>end</c> lies inside one interval exactly when <c>end</c> is no later. Empty when there are no intervals.
     /// </summary>
     private Instant[] AvailabilityEnds(ImmutableArray<Interval> intervals) =>
-        PerSlot(intervals, slot => intervals.Where(i => i.Start <= slot.Start).Select(i => i.End).DefaultIfEmpty(Instant.MinValue).Max());
+        PerSlot(intervals, slot =>
+        {
+            var latest = Instant.MinValue;
+            foreach (var i in intervals)
+                if (i.Start <= slot.Start && i.End > latest) latest = i.End;
+            return latest;
+        });
 
     /// <summary>Per slot, whether it intersects one of <paramref name="intervals"/>; empty when there are none.</summary>
     private bool[] SlotsIntersecting(ImmutableArray<Interval> intervals) =>
-        PerSlot(intervals, slot => intervals.Any(i => i.Start < slot.End && slot.Start < i.End));
+        PerSlot(intervals, slot =>
+        {
+            foreach (var i in intervals)
+                if (i.Start < slot.End && slot.Start < i.End) return true;
+            return false;
+        });
 
     private T[] PerSlot<T>(ImmutableArray<Interval> intervals, Func<Interval, T> valueAt)
     {
