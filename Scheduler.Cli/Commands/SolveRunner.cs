@@ -68,6 +68,8 @@ internal static class SolveRunner
 
         console.Out.Flush();
         if (ct.IsCancellationRequested) console.Error.WriteLine("Stopped early: the best schedule found so far was written.");
+        if (result.Statistics.SafetyStopFired)
+            console.Error.WriteLine("warning: the wall-clock safety stop ended the deterministic search early; this schedule may differ on another machine.");
         console.Error.WriteLine(FinalLine(schedule, seconds));
         return schedule.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown ? ExitCodes.Failure : ExitCodes.Success;
     }

@@ -20,6 +20,11 @@ internal sealed class SolveSettings
             minExclusive: true);
         Seed = NumberOptions.Whole("--seed", "Random seed; the same input, seed and workers give the same schedule [default: 0]");
         Workers = NumberOptions.Whole("--workers", $"Search threads [default: all {Environment.ProcessorCount} cores]", min: 1, max: 256);
+        Deterministic = new Option<bool>("--deterministic")
+        {
+            Description = "Byte-identical schedules for the same event, seed and workers on any machine: the time limit "
+                + "becomes a budget of solver work (deterministic seconds), with a wall-clock safety stop at twice the limit plus 30 s",
+        };
         DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
     }
 
@@ -32,7 +37,16 @@ internal sealed class SolveSettings
     /// <summary><c>--workers N</c>.</summary>
     public Option<int?> Workers { get; }
 
+    /// <summary><c>--deterministic</c>.</summary>
+    public Option<bool> Deterministic { get; }
+
     private Duration DefaultTimeLimit { get; }
+
+    /// <summary>CP-SAT parameters for experiments, from the environment ("key:value key:value").</summary>
+    public const string SolverParametersVariable = "SCHEDULER_SOLVER_PARAMS";
+
+    /// <summary>Set to 1 to see CP-SAT's search log on stdout.</summary>
+    public const string SolverLogVariable = "SCHEDULER_SOLVER_LOG";
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -40,12 +54,19 @@ internal sealed class SolveSettings
         command.Options.Add(TimeLimit);
         command.Options.Add(Seed);
         command.Options.Add(Workers);
+        command.Options.Add(Deterministic);
     }
 
     /// <summary>The solve options the user asked for, defaults filled in.</summary>
     public SolveOptions Read(ParseResult parse)
     {
-        var options = new SolveOptions { TimeLimit = DefaultTimeLimit };
+        var options = new SolveOptions
+        {
+            TimeLimit = DefaultTimeLimit,
+            Deterministic = parse.GetValue(Deterministic),
+            SolverParameters = Environment.GetEnvironmentVariable(SolverParametersVariable),
+            SolverLog = Environment.GetEnvironmentVariable(SolverLogVariable) == "1",
+        };
         if (parse.GetValue(TimeLimit) is { } seconds) options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
         if (parse.GetValue(Seed) is { } seed) options = options with { Seed = seed };
         if (parse.GetValue(Workers) is { } workers) options = options with { Workers = workers };

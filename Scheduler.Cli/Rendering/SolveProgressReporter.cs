@@ -78,8 +78,17 @@ internal sealed class SolveProgressReporter : IProgress<SolveProgress>, IDisposa
             if (progress.IdleGapsBound is { } gapBound) text += string.Create(CultureInfo.InvariantCulture, $" / bound {gapBound}");
         }
 
-        return $"{text} [{progress.Phase}]";
+        return $"{text} [{PhaseWord(progress.Phase)}]";
     }
+
+    /// <summary>The phase as the progress line names it.</summary>
+    public static string PhaseWord(SolvePhase phase) => phase switch
+    {
+        SolvePhase.Weight => "weight",
+        SolvePhase.IdleGaps => "idle gaps",
+        SolvePhase.Required => "required meetings",
+        _ => phase.ToString(),
+    };
 
     private void Tick()
     {

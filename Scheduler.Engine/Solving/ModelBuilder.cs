@@ -16,67 +16,57 @@ internal sealed class ModelBuilder
     private readonly TimeGrid grid;
     private readonly ImmutableArray<RoomPool> pools;
     private readonly ImmutableArray<MeetingOptions> meetings;
+    private readonly ModelScope scope;
     private readonly CpModel model = new();
     private readonly BoolVar[][] x;
     private readonly BoolVar?[] scheduled;
     private readonly IntVar?[] startSlot;
     private readonly Dictionary<(int, int), BoolVar> poolChoice = new();
     private readonly List<BoolVar>[][] participantCover;
-    private readonly List<(IntVar, long)> capacitySlack = new();
 
-    private ModelBuilder(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
+    private ModelBuilder(SchedulingProblem problem, ModelScope scope)
     {
-        this.ev = ev;
-        this.grid = grid;
-        this.pools = pools;
-        this.meetings = meetings;
+        ev = problem.Event;
+        grid = problem.Grid;
+        pools = problem.Pools;
+        meetings = problem.Meetings;
+        this.scope = scope;
         x = new BoolVar[meetings.Length][];
         scheduled = new BoolVar?[meetings.Length];
         startSlot = new IntVar?[meetings.Length];
         participantCover = new List<BoolVar>[ev.Participants.Length][];
     }
 
-    /// <summary>Builds the model of every hard rule; required meetings are hard unless <paramref name="requiredAreHard"/> is false.</summary>
-    public static SchedulingModel Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools,
-        ImmutableArray<MeetingOptions> meetings, bool requiredAreHard = true)
+    /// <summary>Builds the model of every hard rule of <paramref name="problem"/> within <paramref name="scope"/>.</summary>
+    public static SchedulingModel Build(SchedulingProblem problem, ModelScope scope)
     {
-        var b = new ModelBuilder(ev, grid, pools, meetings);
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(scope);
+        var b = new ModelBuilder(problem, scope);
         b.CreateChoiceVariables();
         b.NoParticipantInTwoMeetingsAtOnce();
         b.TravelTimeBetweenBuildings();
         b.RoomPoolsNeverOverbooked();
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
-        if (requiredAreHard) b.RequiredMeetingsScheduled();
-        // Idle gaps enter the first model only when it needs them: a spread cap, or every weighted meeting required
-        // (the weight is then settled by any schedule and the search goes straight for the gaps). Otherwise they
-        // only matter once the weight is settled.
-        bool capped = ev.Objective.MaxIdleGapSpread is not null;
-        bool gapsFirst = ev.Objective.IdleGaps == IdleGapPolicy.Minimize && ev.Meetings.All(m => m.Required || m.Weight == 0);
-        int gapsFloor = 0;
-        var gaps = capped || gapsFirst ? b.IdleGapsAndSpread(requiredAreHard, out gapsFloor) : null;
-        return new SchedulingModel
-        {
-            Model = b.model,
-            Event = ev,
-            Grid = grid,
-            Pools = pools,
-            Meetings = meetings,
-            X = b.x,
-            Scheduled = b.scheduled,
-            PoolChoice = b.poolChoice,
-            Weight = b.WeightExpression(out long ceiling),
-            WeightCeiling = ceiling,
-            IdleGaps = gaps,
-            GapsFirst = gapsFirst,
-            AddIdleGaps = gaps is not null || ev.Objective.IdleGaps == IdleGapPolicy.Ignore ? null : () => b.IdleGapsAndSpread(requiredAreHard, out _)!,
-            IdleGapsFloor = gapsFloor,
-            CapacitySlack = b.capacitySlack,
-            RequiredLiterals = meetings.Where(m => m.Meeting.Required && b.scheduled[m.Index] is not null)
-                .Select(m => (m.Index, b.scheduled[m.Index]!)).ToImmutableArray(),
-            RequiredWithoutOption = meetings.Where(m => m.Meeting.Required && m.Options.IsEmpty).Select(m => m.Index).ToImmutableArray(),
-        };
+        b.RequiredMeetingsScheduled();
+        // Idle gaps enter the model only when its first search needs them: a spread cap (a hard rule), or every
+        // weighted meeting required (any schedule then has the full weight and the search goes straight for the gaps).
+        // Otherwise a later search adds them to its own copy.
+        bool wanted = problem.Event.Objective.IdleGaps == IdleGapPolicy.Minimize || problem.Event.Objective.MaxIdleGapSpread is not null;
+        bool include = scope.IdleGaps ?? (problem.Event.Objective.MaxIdleGapSpread is not null
+            || (problem.Event.Objective.IdleGaps == IdleGapPolicy.Minimize && problem.EveryWeightedMeetingRequired));
+        int floor = 0;
+        var gaps = include && wanted ? b.IdleGapsAndSpread(b.model, out floor) : null;
+        var weight = b.WeightExpression(out long ceiling);
+        return new SchedulingModel(b.model, problem, scope, b.x, b.scheduled, b.poolChoice, weight, ceiling, gaps, floor,
+            copy => wanted ? b.IdleGapsAndSpread(copy, out _) : null);
     }
+
+    /// <summary>The hard model of an event from parts built one by one (tests, benchmarks, conflict search).</summary>
+    public static SchedulingModel Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools,
+        ImmutableArray<MeetingOptions> meetings, bool requiredAreHard = true) =>
+        Build(SchedulingProblem.Of(ev, grid, pools, meetings), requiredAreHard ? ModelScope.Hard : ModelScope.RequiredSoft);
 
     private void CreateChoiceVariables()
     {
@@ -213,17 +203,11 @@ internal sealed class ModelBuilder
                 {
                     int free = 0;
                     for (int p = 0; p < pools.Length; p++)
-                        if ((set & (1UL << p)) != 0 && !pools[p].IsBlocked(t)) free += pools[p].Size;
+                        if ((set & (1UL << p)) != 0) free += FreeRooms(p, t);
                     if (cover[t].Count > free)
                     {
                         if (free == 1) model.AddAtMostOne(cover[t]);
-                        else
-                        {
-                            // Fixed at zero; a search may relax it (see GapCapSearch).
-                            var slack = model.NewIntVar(0, 0, $"overflow_{set}_{t}");
-                            capacitySlack.Add((slack, cover[t].Count - free));
-                            model.Add(LinearExpr.Sum(cover[t]) <= slack + free);
-                        }
+                        else model.Add(LinearExpr.Sum(cover[t]) <= free);
                     }
                 }
             }
@@ -274,9 +258,10 @@ internal sealed class ModelBuilder
             var demands = Enumerable.Repeat(1L, mine.Count).ToList();
             for (int t = 0; t < grid.SlotCount; t++)
             {
-                if (!pool.IsBlocked(t)) continue;
-                mine.Add(model.NewFixedSizeIntervalVar(t, 1, $"blocked_{p}_{t}"));
-                demands.Add(pool.Size);
+                int taken = pool.Size - FreeRooms(p, t);
+                if (taken == 0) continue;
+                mine.Add(model.NewFixedSizeIntervalVar(t, 1, $"taken_{p}_{t}"));
+                demands.Add(taken);
             }
             if (pool.Size == 1) model.AddNoOverlap(mine);
             else
@@ -286,6 +271,10 @@ internal sealed class ModelBuilder
             }
         }
     }
+
+    /// <summary>Rooms of pool <paramref name="p"/> free at slot <paramref name="t"/>: none when blocked, fewer when the scope's fixed meetings hold some.</summary>
+    private int FreeRooms(int p, int t) =>
+        pools[p].IsBlocked(t) ? 0 : Math.Max(0, pools[p].Size - (scope.PoolOccupancy?[p][t] ?? 0));
 
     private BoolVar GroupLiteral(MeetingOptions m, int g, List<BoolVar> inGroup)
     {
@@ -346,10 +335,12 @@ internal sealed class ModelBuilder
         }
     }
 
+    /// <summary>Required meetings (when they are hard) and the forced ones of a neighbourhood are scheduled.</summary>
     private void RequiredMeetingsScheduled()
     {
         foreach (var m in meetings)
-            if (m.Meeting.Required && scheduled[m.Index] is { } lit) model.AddBoolOr(new[] { lit });
+            if (((scope.RequiredAreHard && m.Meeting.Required) || scope.Forced.Contains(m.Index)) && scheduled[m.Index] is { } lit)
+                model.AddBoolOr(new[] { lit });
     }
 
     private LinearExpr WeightExpression(out long ceiling)
@@ -372,15 +363,12 @@ internal sealed class ModelBuilder
         return lists;
     }
 
-    private LinearExpr? IdleGapsAndSpread(bool requiredAreHard, out int floor)
+    /// <summary>Adds the idle-gap encoding and the spread cap to <paramref name="target"/> (this model or a copy of it).</summary>
+    private LinearExpr IdleGapsAndSpread(CpModel target, out int floor)
     {
-        floor = 0;
-        bool minimize = ev.Objective.IdleGaps == IdleGapPolicy.Minimize;
-        if (!minimize && ev.Objective.MaxIdleGapSpread is null) return null;
         var roomsFree = new int[grid.SlotCount];
         for (int t = 0; t < roomsFree.Length; t++)
-            foreach (var pool in pools)
-                if (!pool.IsBlocked(t)) roomsFree[t] += pool.Size;
-        return IdleGapEncoding.Add(model, ev, grid, meetings, participantCover, requiredAreHard, roomsFree, out floor);
+            for (int p = 0; p < pools.Length; p++) roomsFree[t] += FreeRooms(p, t);
+        return IdleGapEncoding.Add(target, ev, grid, meetings, participantCover, scope.RequiredAreHard, roomsFree, out floor);
     }
 }

@@ -23,4 +23,14 @@ public sealed record SolveStatistics(
     long BaselineWeight,
     int Meetings,
     int CandidateStarts,
-    Duration ModelBuild);
+    Duration ModelBuild)
+{
+    /// <summary>CP-SAT deterministic seconds the searches used: the budget a deterministic run counts.</summary>
+    public double DeterministicSeconds { get; init; }
+
+    /// <summary>
+    /// True when a deterministic run's wall-clock safety stop ended a search before its work budget: that schedule
+    /// may differ on another machine.
+    /// </summary>
+    public bool SafetyStopFired { get; init; }
+}

@@ -55,8 +55,8 @@ public sealed class GenerateAndProgressTests
     [Fact]
     public void Progress_line_shows_weight_bound_gap_idle_gaps_and_elapsed()
     {
-        var weightPhase = new SolveProgress(Duration.FromSeconds(3), "weight", 90, 120, null, null);
-        var gapsPhase = new SolveProgress(Duration.FromSeconds(5), "idle gaps", 120, 120, 7, 4);
+        var weightPhase = new SolveProgress(Duration.FromSeconds(3), SolvePhase.Weight, 90, 120, null, null);
+        var gapsPhase = new SolveProgress(Duration.FromSeconds(5), SolvePhase.IdleGaps, 120, 120, 7, 4);
 
         Assert.Equal("3.2 s: weight 90 / bound 120 (gap 25.0%) [weight]",
             SolveProgressReporter.Describe(weightPhase, TimeSpan.FromSeconds(3.24)));
@@ -72,7 +72,7 @@ public sealed class GenerateAndProgressTests
         var reporter = new SolveProgressReporter(error, live: false);
 
         reporter.Dispose();
-        reporter.Report(new SolveProgress(Duration.FromSeconds(1), "weight", 1, 2, null, null));
+        reporter.Report(new SolveProgress(Duration.FromSeconds(1), SolvePhase.Weight, 1, 2, null, null));
 
         Assert.Equal("", error.ToString());
     }

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Time;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>
+/// The data every search of one event shares, computed once: the time grid, the room pools and each meeting's
+/// candidate options. Immutable; a search restricts it (<see cref="Restrict"/>) instead of changing it.
+/// </summary>
+internal sealed class SchedulingProblem
+{
+    private SchedulingProblem(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
+    {
+        Event = ev;
+        Grid = grid;
+        Pools = pools;
+        Meetings = meetings;
+    }
+
+    /// <summary>The event.</summary>
+    public Event Event { get; }
+
+    /// <summary>The event's slots.</summary>
+    public TimeGrid Grid { get; }
+
+    /// <summary>Interchangeable rooms.</summary>
+    public ImmutableArray<RoomPool> Pools { get; }
+
+    /// <summary>Per meeting (in event order, <c>Meetings[i].Index == i</c>): its options.</summary>
+    public ImmutableArray<MeetingOptions> Meetings { get; }
+
+    /// <summary>How many (meeting, start, building group) options there are: the size of the full model.</summary>
+    public int OptionCount => Meetings.Sum(m => m.Options.Length);
+
+    /// <summary>The sum of weights of the meetings that have an option: no schedule can weigh more.</summary>
+    public long WeightCeiling => Meetings.Where(m => !m.Options.IsEmpty).Sum(m => m.Meeting.Weight);
+
+    /// <summary>Grid, pools and candidates of <paramref name="ev"/>.</summary>
+    public static SchedulingProblem Build(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        var grid = TimeGrid.Build(ev);
+        var pools = RoomPool.Build(ev, grid);
+        return new SchedulingProblem(ev, grid, pools, CandidateBuilder.Build(ev, grid, pools));
+    }
+
+    /// <summary>A problem over already computed parts (tests and benchmarks that build them one by one).</summary>
+    public static SchedulingProblem Of(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings) =>
+        new(ev, grid, pools, meetings);
+
+    /// <summary>
+    /// The same problem with each meeting's options replaced by <paramref name="options"/>'s answer (a subset of its
+    /// own, in the same order): how a neighbourhood search fixes and frees meetings.
+    /// </summary>
+    public SchedulingProblem Restrict(Func<MeetingOptions, ImmutableArray<StartOption>> options)
+    {
+        var restricted = Meetings.Select(m =>
+        {
+            var kept = options(m);
+            return kept == m.Options ? m : new MeetingOptions(m.Index, m.Meeting, m.Length, m.Participants, m.Groups, kept);
+        }).ToImmutableArray();
+        return new SchedulingProblem(Event, Grid, Pools, restricted);
+    }
+
+    /// <summary>True when every weighted meeting is required: then any schedule has the full weight.</summary>
+    public bool EveryWeightedMeetingRequired => Event.Meetings.All(m => m.Required || m.Weight == 0);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Solving.Phases;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>Turns a solve's summary into the schedule and its statistics: rooms, reasons, totals.</summary>
+internal static class SolveResultAssembly
+{
+    /// <summary>The result of a solve of <paramref name="problem"/> that ended in <paramref name="summary"/>.</summary>
+    public static SolveResult Assemble(SchedulingProblem problem, SolveSummary summary, SolveContext ctx)
+    {
+        var ev = problem.Event;
+        var placements = summary.Placements.ToList();
+        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
+        var placed = placements.Select(p => p.Meeting).ToHashSet();
+        var unscheduled = Reasons.Explain(new Rules.PlacementRules(ev, problem.Grid), problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
+            .Where(u => !placed.Contains(u.Meeting))
+            .Select(u => u.ToUnscheduled(ev))
+            .ToImmutableArray();
+        long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
+        int gaps = ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements);
+        var schedule = new Schedule(ev.Name, summary.Status, weight, Math.Max(weight, summary.WeightBound), gaps,
+            summary.IdleGapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled);
+        var elapsed = ctx.Clock.Elapsed;
+        var stats = new SolveStatistics(elapsed, ctx.Board.FirstSolution, summary.Proven ? elapsed : null, summary.BaselineWeight,
+            ev.Meetings.Length, problem.OptionCount, summary.ModelBuild)
+        {
+            DeterministicSeconds = ctx.Clock.Charged,
+            SafetyStopFired = ctx.Clock.SafetyStopFired,
+        };
+        return new SolveResult(schedule, stats);
+    }
+}

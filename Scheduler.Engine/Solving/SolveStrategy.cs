@@ -1,0 +1,118 @@
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Solving.Phases;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>
+/// Which phases a solve runs, in what order and on which share of the budget: weight, then idle gaps; or, when every
+/// weighted meeting is required, the gap-cap search alone; or, when the required meetings cannot all be placed, the
+/// most of them. Each phase works on its own copy of the hard model and hands on only its placements and proofs.
+/// </summary>
+internal sealed class SolveStrategy
+{
+    /// <summary>The share of the budget left that the weight phase may use when idle gaps are minimised after it.</summary>
+    internal const double WeightPhaseShare = 0.7;
+
+    /// <summary>
+    /// Above this many options the idle-gap phase is skipped: on the 8,000-request trade fair (315k options) adding the
+    /// gap encoding raised peak memory from 1.5 GB to 3.4 GB and the phase changed the gaps by one.
+    /// </summary>
+    internal const int GapsPhaseMaxOptions = 100_000;
+
+    private readonly SchedulingProblem problem;
+    private readonly SolveContext ctx;
+    private readonly IReadOnlyList<Placement> firstFit;
+    private readonly long baselineWeight;
+
+    public SolveStrategy(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> firstFit)
+    {
+        this.problem = problem;
+        this.ctx = ctx;
+        this.firstFit = firstFit;
+        baselineWeight = Weight(firstFit);
+    }
+
+    private Event Event => problem.Event;
+
+    private bool MinimiseGaps => Event.Objective.IdleGaps == IdleGapPolicy.Minimize;
+
+    /// <summary>Runs the phases and sums up what they found.</summary>
+    public SolveSummary Run()
+    {
+        if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return MostRequired(ModelBuildTime());
+        var hard = ModelBuilder.Build(problem, ModelScope.Hard);
+        var build = ModelBuildTime();
+        return MinimiseGaps && problem.EveryWeightedMeetingRequired ? GapsOnly(hard, build) : WeightThenGaps(hard, build);
+    }
+
+    /// <summary>Every weighted meeting is required, so every schedule has the full weight: only the gaps are left to choose.</summary>
+    private SolveSummary GapsOnly(SchedulingModel hard, NodaTime.Duration build)
+    {
+        var outcome = GapCapPhase.Run(hard, ctx, firstFit, hintIsValid: false);
+        if (outcome.IsInfeasible) return MostRequired(build);
+        if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
+            outcome = new PhaseOutcome(firstFit, false, hard.IdleGapsFloor);
+        if (outcome.Placements is null) return Unknown(hard, build);
+        return new SolveSummary(ScheduleStatus.Optimal, outcome.Placements, hard.WeightCeiling, IdleGapPhase.CeilBound(outcome.Bound),
+            outcome.Proven, baselineWeight, build);
+    }
+
+    private SolveSummary WeightThenGaps(SchedulingModel hard, NodaTime.Duration build)
+    {
+        bool gapsFollow = MinimiseGaps && hard.OptionCount <= GapsPhaseMaxOptions;
+        var weight = WeightPhase.Run(hard, ctx, firstFit, gapsFollow ? WeightPhaseShare : 1.0);
+        if (weight.IsInfeasible) return MostRequired(build);
+        // The search may stop before it has matched its own hint; never return less than first fit when that is valid.
+        if ((weight.Placements is null || Weight(weight.Placements) < baselineWeight) && FirstFitIsValid(requiredToo: true))
+            weight = new PhaseOutcome(firstFit, false, weight.Placements is null ? hard.WeightCeiling : weight.Bound);
+        if (weight.Placements is null) return Unknown(hard, build);
+
+        long weightBound = Math.Min(ctx.Board.WeightBound, WeightPhase.FloorBound(weight.Bound, hard.WeightCeiling));
+        var status = weight.Proven || Weight(weight.Placements) >= weightBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
+        var placements = weight.Placements;
+        int? gapsBound = null;
+        bool proven = status == ScheduleStatus.Optimal;
+        if (gapsFollow && !ctx.Clock.Exhausted)
+        {
+            var gaps = IdleGapPhase.Run(hard, ctx, Weight(placements), placements);
+            if (gaps.Placements is not null)
+            {
+                placements = gaps.Placements;
+                gapsBound = IdleGapPhase.CeilBound(gaps.Bound);
+            }
+            proven &= gaps.Proven;
+        }
+        else proven &= !MinimiseGaps;
+        return new SolveSummary(status, placements, weightBound, gapsBound, proven, baselineWeight, build);
+    }
+
+    /// <summary>The required meetings cannot all be placed: as many of them as possible, then the most weight.</summary>
+    private SolveSummary MostRequired(NodaTime.Duration build)
+    {
+        var soft = ModelBuilder.Build(problem, ModelScope.RequiredSoft);
+        var outcome = MostRequiredPhase.Run(soft, ctx, firstFit);
+        var placements = outcome.Placements ?? (FirstFitIsValid(requiredToo: false) ? firstFit : Array.Empty<Placement>());
+        return new SolveSummary(ScheduleStatus.Infeasible, placements, soft.WeightCeiling, null, outcome.Proven, baselineWeight, build);
+    }
+
+    private SolveSummary Unknown(SchedulingModel hard, NodaTime.Duration build) =>
+        new(ScheduleStatus.Unknown, Array.Empty<Placement>(), hard.WeightCeiling, null, false, baselineWeight, build);
+
+    /// <summary>
+    /// First fit keeps every hard rule but two: it may leave a required meeting out and break the spread cap. When it
+    /// does neither, it is a valid schedule to fall back on if the search finds none in time.
+    /// </summary>
+    private bool FirstFitIsValid(bool requiredToo)
+    {
+        var placed = firstFit.Select(p => p.Meeting).ToHashSet();
+        if (requiredToo && problem.Meetings.Any(m => m.Meeting.Required && !placed.Contains(m.Index))) return false;
+        if (Event.Objective.MaxIdleGapSpread is not int spread) return true;
+        var gaps = ReadBack.IdleGapsPerParticipant(problem.Grid, problem.Meetings, firstFit);
+        var named = problem.Meetings.SelectMany(m => m.Participants).Distinct().Select(p => gaps.GetValueOrDefault(p)).ToList();
+        return named.Count == 0 || named.Max() - named.Min() <= spread;
+    }
+
+    private NodaTime.Duration ModelBuildTime() => ctx.Clock.Elapsed;
+
+    private long Weight(IEnumerable<Placement> placements) => placements.Sum(p => Event.Meetings[p.Meeting].Weight);
+}
