@@ -143,7 +143,8 @@ internal static class Reasons
     /// </summary>
     private static (ReasonCode Code, ImmutableArray<string> Blockers) Decide(Event ev, MeetingOptions m, Tally tally, ScheduleStatus status)
     {
-        if (tally.Free > 0)
+        // Without options of its own here (a search on a restricted problem), the rules still allow it somewhere.
+        if (tally.Free > 0 || m.Options.IsEmpty)
         {
             if (status != ScheduleStatus.Optimal) return (ReasonCode.SearchStopped, []);
             if (ev.Objective.MaxIdleGapSpread is not null) return (ReasonCode.IdleGapSpread, []);
@@ -176,7 +177,7 @@ internal static class Reasons
             var titles = tally.OrderedWith.Select(id => $"\"{ev.FindMeeting(id)!.Title}\"");
             parts.Add($"at {tally.Ordered} of them it would break its 'after' order with {string.Join(", ", titles)}");
         }
-        if (tally.Free > 0)
+        if (tally.Free > 0 || m.Options.IsEmpty)
         {
             parts.Add(code switch
             {
