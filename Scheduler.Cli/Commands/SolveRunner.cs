@@ -70,8 +70,27 @@ internal static class SolveRunner
         if (ct.IsCancellationRequested) console.Error.WriteLine("Stopped early: the best schedule found so far was written.");
         if (result.Statistics.SafetyStopFired)
             console.Error.WriteLine("warning: the wall-clock safety stop ended the deterministic search early; this schedule may differ on another machine.");
+        foreach (var line in ConflictLines(schedule)) console.Error.WriteLine(line);
         console.Error.WriteLine(FinalLine(schedule, seconds));
         return schedule.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The conflicts, if any, one per line under a heading:
+    /// <c>  1. un-mfa, osce-mfa [participant-overlap] Sergey Lavrov has 1 hour free on 22 June ...</c>.
+    /// </summary>
+    public static IEnumerable<string> ConflictLines(Schedule schedule)
+    {
+        if (schedule.Conflicts.IsDefaultOrEmpty) yield break;
+        yield return schedule.Conflicts.Length == 1
+            ? "These required meetings cannot all be held:"
+            : "Required meetings that cannot all be held, in disjoint sets:";
+        int n = 0;
+        foreach (var c in schedule.Conflicts)
+        {
+            var unproven = c.Minimal ? "" : " (not proven minimal: a check ran out of time)";
+            yield return $"  {++n}. {string.Join(", ", c.Meetings)} [{c.Rule}] {c.Explanation}{unproven}";
+        }
     }
 
     /// <summary>The closing line on stderr: <c>optimal: weight 12 / bound 12, idle gaps 1 / bound 1, 0.4 s</c>.</summary>

@@ -4,8 +4,10 @@ using NodaTime;
 namespace Scheduler.Engine.Domain;
 
 /// <summary>
-/// A whole event as read from an event file: its calendar, places, people and meeting requests.
-/// Immutable; ids are unique within each list and every reference resolves (the reader guarantees it).
+/// A whole event: its calendar, places, people and meeting requests. Immutable, and always checked: it comes from
+/// the event file reader (<see cref="Files.EventFile"/>) or from <see cref="Create"/>, which apply the same rules,
+/// so ids are unique within each list, every reference resolves and every number lies in its
+/// <see cref="EventLimits">range</see>.
 /// </summary>
 public sealed class Event
 {
@@ -16,8 +18,44 @@ public sealed class Event
     private readonly Dictionary<string, Building> buildingsById;
     private readonly Dictionary<(string, string), Duration> travel;
 
-    /// <summary>Creates an event; arguments are taken as already checked by the reader.</summary>
-    public Event(
+    /// <summary>
+    /// Checks an event built in code with every rule the event file reader applies and returns it, or every problem
+    /// found, in file order, each named by the path the value would have in an event file
+    /// (<c>meetings[2].participants[1]: no participant "ryabkov2"</c>). Never throws for bad data: a null, an
+    /// interval without an end or a duration that is not whole minutes is a problem like any other.
+    /// </summary>
+    /// <param name="name">The display name (<c>event.name</c>).</param>
+    /// <param name="zone">The time zone; a TZDB zone such as <c>DateTimeZoneProviders.Tzdb["Europe/Moscow"]</c>.</param>
+    /// <param name="grain">The grain (<c>event.slotMinutes</c>): whole minutes, 1 to 1,440.</param>
+    /// <param name="days">The days meetings may take place: at least one, each date once.</param>
+    /// <param name="breaks">Daily local periods when no meeting runs.</param>
+    /// <param name="buildings">Buildings that rooms may belong to.</param>
+    /// <param name="travelTimes">Travel times between pairs of distinct buildings, each pair once.</param>
+    /// <param name="rooms">Rooms.</param>
+    /// <param name="delegations">Delegations.</param>
+    /// <param name="participants">Participants.</param>
+    /// <param name="meetings">Meeting requests; at most <see cref="EventLimits.MaxMeetings"/>.</param>
+    /// <param name="objective">What the solver optimises after the hard rules (<see cref="ScheduleObjective.Default"/>).</param>
+    public static Files.ReadResult<Event> Create(
+        string name,
+        DateTimeZone zone,
+        Duration grain,
+        ImmutableArray<EventDay> days,
+        ImmutableArray<DailyBreak> breaks,
+        ImmutableArray<Building> buildings,
+        ImmutableArray<TravelTime> travelTimes,
+        ImmutableArray<Room> rooms,
+        ImmutableArray<Delegation> delegations,
+        ImmutableArray<Participant> participants,
+        ImmutableArray<MeetingRequest> meetings,
+        ScheduleObjective objective) =>
+        Files.EventFromCode.Check(name, zone, grain, days, breaks, buildings, travelTimes, rooms, delegations, participants, meetings, objective);
+
+    /// <summary>
+    /// Creates an event from parts already checked: by the reader, by <see cref="Create"/>, or by a generator that
+    /// builds valid events by construction. Code outside the engine uses <see cref="Create"/>.
+    /// </summary>
+    internal Event(
         string name,
         DateTimeZone zone,
         Duration grain,

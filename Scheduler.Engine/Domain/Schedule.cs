@@ -74,4 +74,11 @@ public sealed record Schedule(
     int IdleGaps,
     int? IdleGapsBound,
     ImmutableArray<Assignment> Assignments,
-    ImmutableArray<UnscheduledMeeting> Unscheduled);
+    ImmutableArray<UnscheduledMeeting> Unscheduled)
+{
+    /// <summary>
+    /// When the required meetings cannot all be placed: sets of them that cannot hold together, each with its
+    /// binding rule; empty otherwise. Disjoint; a few at most, not every conflict the event has.
+    /// </summary>
+    public ImmutableArray<Conflict> Conflicts { get; init; } = ImmutableArray<Conflict>.Empty;
+}

@@ -15,9 +15,12 @@ public static class EventFile
     /// <param name="json">The file's text.</param>
     public static ReadResult<Event> Parse(string json) => JsonDocuments.Read(json, EventFileReader.Read);
 
-    /// <summary>Reads the event file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
+    /// <summary>
+    /// Reads the event file at <paramref name="path"/>; a file that cannot be read, or is not UTF-8 (the offset of the
+    /// first bad byte is named), is a problem at <c>$</c>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
-    public static ReadResult<Event> Load(string path) => JsonDocuments.Load(path, Parse);
+    public static ReadResult<Event> Load(string path) => JsonDocuments.Load(path, EventFileReader.Read);
 
     /// <summary>
     /// Writes <paramref name="ev"/> as an event file: times local in the event's zone where that is unambiguous,

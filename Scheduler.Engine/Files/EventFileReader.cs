@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Engine.Domain;
@@ -8,44 +7,30 @@ namespace Scheduler.Engine.Files;
 
 /// <summary>
 /// Reads a parsed event file (contract v1) into an <see cref="Event"/>, collecting every problem with its path.
-/// This part reads the calendar, places and people; <c>EventFileReader.Meetings.cs</c> reads the meetings and
-/// checks what needs the whole file (references in <c>after</c>, cycles).
+/// The reader owns the file's shape (fields, types, whole numbers in range, time texts); every rule about the
+/// values themselves is <see cref="EventRules"/>, which <see cref="Event.Create"/> applies too. This part reads
+/// the calendar, places and people; <c>EventFileReader.Meetings.cs</c> reads the meetings.
 /// </summary>
 internal sealed partial class EventFileReader
 {
-    private static readonly string[] RootFields =
+    // The known fields of each object, in the contract's order; Event.Create names its paths by the same order.
+    internal static readonly string[] RootFields =
         ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "meetings", "objective"];
-    private static readonly string[] EventFields = ["name", "timeZone", "slotMinutes", "days", "breaks"];
-    private static readonly string[] DayFields = ["date", "start", "end"];
-    private static readonly string[] BreakFields = ["name", "start", "end"];
-    private static readonly string[] BuildingFields = ["id", "name"];
-    private static readonly string[] TravelFields = ["from", "to", "minutes"];
-    private static readonly string[] RoomFields = ["id", "name", "building", "capacity", "features", "unavailable"];
-    private static readonly string[] IntervalFields = ["start", "end"];
-    private static readonly string[] DelegationFields = ["id", "name", "precedence"];
-    private static readonly string[] ParticipantFields = ["id", "name", "delegation", "available", "busy", "maxMeetingsPerDay"];
-    private static readonly string[] ObjectiveFields = ["idleGaps", "maxIdleGapSpread"];
-    private const string NotNegative = "must not be negative";
+    internal static readonly string[] EventFields = ["name", "timeZone", "slotMinutes", "days", "breaks"];
+    internal static readonly string[] DayFields = ["date", "start", "end"];
+    internal static readonly string[] BreakFields = ["name", "start", "end"];
+    internal static readonly string[] BuildingFields = ["id", "name"];
+    internal static readonly string[] TravelFields = ["from", "to", "minutes"];
+    internal static readonly string[] RoomFields = ["id", "name", "building", "capacity", "features", "unavailable"];
+    internal static readonly string[] IntervalFields = ["start", "end"];
+    internal static readonly string[] DelegationFields = ["id", "name", "precedence"];
+    internal static readonly string[] ParticipantFields = ["id", "name", "delegation", "available", "busy", "maxMeetingsPerDay"];
+    internal static readonly string[] ObjectiveFields = ["idleGaps", "maxIdleGapSpread"];
 
     private readonly ProblemList problems = new();
-    private readonly IdRegistry buildingIds;
-    private readonly IdRegistry roomIds;
-    private readonly IdRegistry delegationIds;
-    private readonly IdRegistry participantIds;
-    private readonly IdRegistry meetingIds;
-    private DateTimeZone? zone;
-    private Duration? grain;
-    private readonly List<(EventDay Day, Interval? Hours)> days = [];
-    private readonly Dictionary<(string, string), JsonPath> travelPairs = [];
+    private readonly EventRules rules;
 
-    private EventFileReader()
-    {
-        buildingIds = new IdRegistry("building", problems);
-        roomIds = new IdRegistry("room", problems);
-        delegationIds = new IdRegistry("delegation", problems);
-        participantIds = new IdRegistry("participant", problems);
-        meetingIds = new IdRegistry("meeting", problems);
-    }
+    private EventFileReader() => rules = new EventRules(problems);
 
     /// <summary>Reads the document's root element.</summary>
     public static ReadResult<Event> Read(JsonElement root) => new EventFileReader().ReadRoot(root);
@@ -56,16 +41,13 @@ internal sealed partial class EventFileReader
         if (root is null) return ReadResult<Event>.Failure(problems.InDocumentOrder());
         if (root.TryGet("schemaVersion", true, out var versionElement, out var versionPath))
         {
-            var version = JsonValues.WholeNumber(versionElement, versionPath, problems, long.MinValue, long.MaxValue, null);
-            if (version is not null && version != 1)
-            {
-                problems.Add(versionPath, $"schemaVersion {version.Value.ToString(CultureInfo.InvariantCulture)} is not supported; this engine reads version 1");
-            }
+            JsonValues.SchemaVersion(versionElement, versionPath, problems);
         }
 
         var header = root.Object("event", true, EventFields);
         var name = header?.String("name", true);
-        var breaks = header is null ? [] : ReadHeader(header);
+        List<EventDay>? days = null;
+        var breaks = header is null ? [] : ReadHeader(header, out days);
         var buildings = root.Array("buildings", false, ReadBuilding);
         var travel = root.Array("travelMinutes", false, ReadTravel);
         var rooms = root.Array("rooms", true, ReadRoom);
@@ -76,42 +58,31 @@ internal sealed partial class EventFileReader
 
         if (problems.Count > 0) return ReadResult<Event>.Failure(problems.InDocumentOrder());
         return ReadResult<Event>.Success(new Event(
-            name!, zone!, grain!.Value, days.Select(d => d.Day).ToImmutableArray(), breaks.ToImmutableArray(),
+            name!, rules.Zone!, rules.Grain!.Value, [.. days!], breaks.ToImmutableArray(),
             buildings!.ToImmutableArray(), travel!.ToImmutableArray(), rooms!.ToImmutableArray(),
             delegations!.ToImmutableArray(), participants!.ToImmutableArray(), meetings!.ToImmutableArray(), objective!));
     }
 
-    private List<DailyBreak> ReadHeader(JsonObjectReader header)
+    private List<DailyBreak> ReadHeader(JsonObjectReader header, out List<EventDay>? days)
     {
-        var zoneId = header.String("timeZone", true);
-        if (zoneId is not null)
+        if (header.TryGet("timeZone", true, out var zoneElement, out var zonePath)
+            && JsonValues.String(zoneElement, zonePath, problems) is { } zoneId)
         {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
-            if (zone is null)
-            {
-                header.TryGet("timeZone", true, out _, out var zonePath);
-                var hint = NearNames.Closest(zoneId, DateTimeZoneProviders.Tzdb.Ids);
-                problems.Add(zonePath, hint is null
-                    ? $"unknown time zone \"{zoneId}\" (use an IANA id such as \"Europe/Moscow\")"
-                    : $"unknown time zone \"{zoneId}\" (did you mean \"{hint}\"?)");
-            }
+            rules.TimeZone(zoneId, zonePath);
         }
 
-        grain = header.Has("slotMinutes")
-            ? header.Int("slotMinutes", false, 1, "must be positive") is { } minutes ? Duration.FromMinutes(minutes) : null
-            : Duration.FromMinutes(15);
-        var dates = new Dictionary<LocalDate, JsonPath>();
-        header.Array("days", true, (e, p) => ReadDay(e, p, dates));
-        if (header.TryGet("days", false, out var daysElement, out var daysPath)
-            && daysElement.ValueKind == JsonValueKind.Array && daysElement.GetArrayLength() == 0)
+        if (!header.Has("slotMinutes")) rules.SlotMinutes(15);
+        else if (header.Int("slotMinutes", false, EventLimits.MinSlotMinutes, EventLimits.MaxSlotMinutes) is { } minutes) rules.SlotMinutes(minutes);
+        days = header.Array("days", true, ReadDay);
+        if (days is not null && header.TryGet("days", false, out var daysElement, out var daysPath))
         {
-            problems.Add(daysPath, "an event needs at least one day");
+            rules.DayCount(daysElement.GetArrayLength(), daysPath);
         }
 
         return header.Array("breaks", false, ReadBreak) ?? [];
     }
 
-    private EventDay? ReadDay(JsonElement element, JsonPath path, Dictionary<LocalDate, JsonPath> dates)
+    private EventDay? ReadDay(JsonElement element, JsonPath path)
     {
         var day = JsonObjectReader.Open(element, path, problems, DayFields);
         if (day is null) return null;
@@ -121,29 +92,7 @@ internal sealed partial class EventFileReader
             ? TimeText.ReadTimeOfDay(startElement, startPath, problems) : null;
         LocalTime? end = day.TryGet("end", true, out var endElement, out var endPath)
             ? TimeText.ReadTimeOfDay(endElement, endPath, problems) : null;
-        if (date is { } d && !dates.TryAdd(d, datePath))
-        {
-            problems.Add(datePath, $"the day {TimeText.Date.Format(d)} is given twice (also at {dates[d]})");
-        }
-
-        if (start is { } s && end is { } e && e <= s)
-        {
-            problems.Add(endPath, $"end {TimeText.FormatTimeOfDay(e)} is not after start {TimeText.FormatTimeOfDay(s)}");
-            return null;
-        }
-
-        if (date is null || start is null || end is null) return null;
-        var result = new EventDay(date.Value, start.Value, end.Value);
-        Interval? hours = null;
-        if (zone is not null)
-        {
-            var opens = TimeText.Resolve(date.Value + start.Value, zone, startPath, problems);
-            var closes = TimeText.Resolve(date.Value + end.Value, zone, endPath, problems);
-            if (opens is { } o && closes is { } c) hours = new Interval(o, c);
-        }
-
-        days.Add((result, hours));
-        return result;
+        return rules.Day(date, start, end, datePath, startPath, endPath);
     }
 
     private DailyBreak? ReadBreak(JsonElement element, JsonPath path)
@@ -155,29 +104,13 @@ internal sealed partial class EventFileReader
             ? TimeText.ReadTimeOfDay(startElement, startPath, problems) : null;
         LocalTime? end = item.TryGet("end", true, out var endElement, out var endPath)
             ? TimeText.ReadTimeOfDay(endElement, endPath, problems) : null;
-        if (start is null || end is null) return null;
-        if (end <= start)
-        {
-            problems.Add(endPath, $"end {TimeText.FormatTimeOfDay(end.Value)} is not after start {TimeText.FormatTimeOfDay(start.Value)}");
-            return null;
-        }
-
-        if (zone is not null)
-        {
-            foreach (var (day, _) in days)
-            {
-                TimeText.Resolve(day.Date + start.Value, zone, startPath, problems);
-                TimeText.Resolve(day.Date + end.Value, zone, endPath, problems);
-            }
-        }
-
-        return new DailyBreak(name, start.Value, end.Value);
+        return rules.Break(name, start, end, startPath, endPath);
     }
 
     private Building? ReadBuilding(JsonElement element, JsonPath path)
     {
         var item = JsonObjectReader.Open(element, path, problems, BuildingFields);
-        var id = RegisterId(item, buildingIds);
+        var id = RegisterId(item, rules.Buildings);
         var name = item?.String("name", false);
         return id is null ? null : new Building(id, name ?? id);
     }
@@ -186,36 +119,20 @@ internal sealed partial class EventFileReader
     {
         var item = JsonObjectReader.Open(element, path, problems, TravelFields);
         if (item is null) return null;
-        var from = Reference(item, "from", buildingIds);
-        var to = Reference(item, "to", buildingIds);
-        var minutes = item.Int("minutes", true, 0, NotNegative);
-        if (from is not null && from == to)
-        {
-            problems.Add(path, $"travel from \"{from}\" to itself; give only pairs of different buildings");
-            return null;
-        }
-
-        if (from is null || to is null || minutes is null) return null;
-
-        // Travel is symmetric, so a pair given twice (either way round) would leave one of the times unused.
-        var pair = string.CompareOrdinal(from, to) < 0 ? (from, to) : (to, from);
-        if (!travelPairs.TryAdd(pair, path))
-        {
-            problems.Add(path, $"travel between \"{from}\" and \"{to}\" is given twice (also at {travelPairs[pair]})");
-            return null;
-        }
-
-        return new TravelTime(from, to, Duration.FromMinutes(minutes.Value));
+        var from = Reference(item, "from", rules.Buildings);
+        var to = Reference(item, "to", rules.Buildings);
+        var minutes = item.Int("minutes", true, 0, EventLimits.MaxTravelMinutes);
+        return rules.Travel(from, to, minutes, path);
     }
 
     private Room? ReadRoom(JsonElement element, JsonPath path)
     {
         var item = JsonObjectReader.Open(element, path, problems, RoomFields);
-        var id = RegisterId(item, roomIds);
+        var id = RegisterId(item, rules.Rooms);
         if (item is null) return null;
         var name = item.String("name", false);
-        var building = item.Has("building") ? Reference(item, "building", buildingIds) : null;
-        var capacity = item.Int("capacity", true, 0, NotNegative);
+        var building = item.Has("building") ? Reference(item, "building", rules.Buildings) : null;
+        var capacity = item.Int("capacity", true, 0, EventLimits.MaxSeats);
         var features = item.Array("features", false, JsonValuesString);
         var unavailable = item.Values("unavailable", false, ReadInterval);
         if (id is null || capacity is null || features is null || unavailable is null) return null;
@@ -225,23 +142,23 @@ internal sealed partial class EventFileReader
     private Delegation? ReadDelegation(JsonElement element, JsonPath path)
     {
         var item = JsonObjectReader.Open(element, path, problems, DelegationFields);
-        var id = RegisterId(item, delegationIds);
+        var id = RegisterId(item, rules.Delegations);
         if (item is null) return null;
         var name = item.String("name", false);
-        var precedence = item.Int("precedence", false, 0, NotNegative);
+        var precedence = item.Int("precedence", false, 0, EventLimits.MaxPrecedence);
         return id is null ? null : new Delegation(id, name ?? id, precedence);
     }
 
     private Participant? ReadParticipant(JsonElement element, JsonPath path)
     {
         var item = JsonObjectReader.Open(element, path, problems, ParticipantFields);
-        var id = RegisterId(item, participantIds);
+        var id = RegisterId(item, rules.Participants);
         if (item is null) return null;
         var name = item.String("name", false);
-        var delegation = item.Has("delegation") ? Reference(item, "delegation", delegationIds) : null;
+        var delegation = item.Has("delegation") ? Reference(item, "delegation", rules.Delegations) : null;
         var available = item.Values("available", false, ReadInterval);
         var busy = item.Values("busy", false, ReadInterval);
-        var maxPerDay = item.Int("maxMeetingsPerDay", false, 0, NotNegative);
+        var maxPerDay = item.Int("maxMeetingsPerDay", false, 0, EventLimits.MaxMeetingsPerDay);
         if (id is null || available is null || busy is null) return null;
         return new Participant(id, name ?? id, delegation, [.. available], [.. busy], maxPerDay);
     }
@@ -263,7 +180,7 @@ internal sealed partial class EventFileReader
             }
         }
 
-        var spread = item.Int("maxIdleGapSpread", false, 0, NotNegative);
+        var spread = item.Int("maxIdleGapSpread", false, 0, EventLimits.MaxIdleGapSpread);
         return new ScheduleObjective(policy, spread);
     }
 
@@ -273,27 +190,19 @@ internal sealed partial class EventFileReader
         var item = JsonObjectReader.Open(element, path, problems, IntervalFields);
         if (item is null) return null;
         Instant? start = item.TryGet("start", true, out var startElement, out var startPath)
-            ? TimeText.ReadInstant(startElement, startPath, problems, zone) : null;
+            ? TimeText.ReadInstant(startElement, startPath, problems, rules.Zone) : null;
         Instant? end = item.TryGet("end", true, out var endElement, out var endPath)
-            ? TimeText.ReadInstant(endElement, endPath, problems, zone) : null;
-        if (start is null || end is null || zone is null) return null;
-        if (start >= end)
-        {
-            problems.Add(path, $"start {TimeText.Describe(start.Value, zone)} is not before end {TimeText.Describe(end.Value, zone)}");
-            return null;
-        }
-
-        return new Interval(start.Value, end.Value);
+            ? TimeText.ReadInstant(endElement, endPath, problems, rules.Zone) : null;
+        return rules.Interval(start, end, path);
     }
 
     private string? JsonValuesString(JsonElement element, JsonPath path) => JsonValues.String(element, path, problems);
 
-    private static string? RegisterId(JsonObjectReader? item, IdRegistry registry)
+    private string? RegisterId(JsonObjectReader? item, IdRegistry registry)
     {
-        if (item is null) return null;
-        var id = item.Id();
-        if (id is not null && item.TryGet("id", true, out _, out var idPath)) registry.Register(id, idPath);
-        return id;
+        if (item is null || !item.TryGet("id", true, out var element, out var path)) return null;
+        var id = JsonValues.String(element, path, problems);
+        return id is not null && rules.Id(registry, id, path) ? id : null;
     }
 
     /// <summary>A field naming an item of another list, checked against the ids read so far.</summary>
@@ -302,26 +211,5 @@ internal sealed partial class EventFileReader
         if (!item.TryGet(field, true, out var element, out var path)) return null;
         var id = JsonValues.String(element, path, problems);
         return id is not null && registry.Check(id, path) ? id : null;
-    }
-}
-
-/// <summary>The ids of one list: reports a repeated id where it repeats and an unknown reference where it is made.</summary>
-internal sealed class IdRegistry(string kind, ProblemList problems)
-{
-    private readonly Dictionary<string, JsonPath> first = new(StringComparer.Ordinal);
-
-    public void Register(string id, JsonPath at)
-    {
-        if (!first.TryAdd(id, at)) problems.Add(at, $"duplicate {kind} id \"{id}\" (first at {first[id]})");
-    }
-
-    public bool Contains(string id) => first.ContainsKey(id);
-
-    /// <summary>True when <paramref name="id"/> is known; otherwise reports it at <paramref name="at"/>.</summary>
-    public bool Check(string id, JsonPath at)
-    {
-        if (first.ContainsKey(id)) return true;
-        problems.Add(at, $"no {kind} \"{id}\"");
-        return false;
     }
 }

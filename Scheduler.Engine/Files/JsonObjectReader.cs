@@ -95,23 +95,23 @@ internal sealed class JsonObjectReader
         var id = JsonValues.String(value, path, Problems);
         if (id is not null && id.Length == 0)
         {
-            Problems.Add(path, "an id must not be empty");
+            Problems.Add(path, IdRegistry.EmptyId);
             return null;
         }
 
         return id;
     }
 
-    /// <summary>A whole-number field within <paramref name="min"/>..int.MaxValue.</summary>
-    public int? Int(string name, bool required, int min, string? minText = null) =>
+    /// <summary>A whole-number field within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int? Int(string name, bool required, int min, int max) =>
         TryGet(name, required, out var value, out var path)
-            ? (int?)JsonValues.WholeNumber(value, path, Problems, min, int.MaxValue, minText)
+            ? (int?)JsonValues.WholeNumber(value, path, Problems, min, max)
             : null;
 
-    /// <summary>A whole-number field within <paramref name="min"/>..long.MaxValue.</summary>
-    public long? Long(string name, bool required, long min, string? minText = null) =>
+    /// <summary>A whole-number field within [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public long? Long(string name, bool required, long min, long max) =>
         TryGet(name, required, out var value, out var path)
-            ? JsonValues.WholeNumber(value, path, Problems, min, long.MaxValue, minText)
+            ? JsonValues.WholeNumber(value, path, Problems, min, max)
             : null;
 
     /// <summary>A true/false field.</summary>
@@ -169,45 +169,50 @@ internal static class JsonValues
         return null;
     }
 
-    /// <summary>A whole number in [min, max]; 15.0 counts as whole.</summary>
-    public static long? WholeNumber(JsonElement value, JsonPath path, ProblemList problems, long min, long max, string? minText)
+    /// <summary>
+    /// A whole number in [<paramref name="min"/>, <paramref name="max"/>]; <c>15.0</c> and <c>1.5e1</c> count as whole.
+    /// A number in a string, a fraction, and a number of any size outside the range are each reported.
+    /// </summary>
+    public static long? WholeNumber(JsonElement value, JsonPath path, ProblemList problems, long min, long max)
     {
         if (value.ValueKind != JsonValueKind.Number)
         {
-            problems.Add(path, $"expected a whole number, found {Describe(value)}");
+            var quoted = value.ValueKind == JsonValueKind.String && JsonNumbers.LooksNumeric(value.GetString()!);
+            problems.Add(path, $"expected a whole number, found {Describe(value)}{(quoted ? " (write numbers without quotes)" : "")}");
             return null;
         }
 
-        long number;
-        if (!value.TryGetInt64(out number))
+        var text = value.GetRawText();
+        var kind = JsonNumbers.Classify(text, out var number);
+        if (kind == JsonNumbers.Kind.Fraction)
         {
-            if (!value.TryGetDecimal(out var d) || d != decimal.Truncate(d) || d < long.MinValue || d > long.MaxValue)
-            {
-                var whole = value.TryGetDouble(out var x) && Math.Abs(x) >= 9.2e18 && x == Math.Floor(x);
-                problems.Add(path, whole
-                    ? $"{value.GetRawText()} is too large"
-                    : $"expected a whole number, found {value.GetRawText()}");
-                return null;
-            }
-
-            number = (long)d;
-        }
-
-        if (number < min)
-        {
-            problems.Add(path, minText is null
-                ? $"must be at least {min.ToString(CultureInfo.InvariantCulture)}, found {value.GetRawText()}"
-                : $"{minText}, found {value.GetRawText()}");
+            problems.Add(path, $"expected a whole number, found {JsonNumbers.Shorten(text)}");
             return null;
         }
 
-        if (number > max)
+        if (kind == JsonNumbers.Kind.BeyondLong || number < min || number > max)
         {
-            problems.Add(path, $"must be at most {max.ToString(CultureInfo.InvariantCulture)}, found {value.GetRawText()}");
+            problems.Add(path, EventRules.OutOfRange(min, max, JsonNumbers.Shorten(text)));
             return null;
         }
 
         return number;
+    }
+
+    /// <summary>Checks <c>schemaVersion</c>: this engine reads version 1 only.</summary>
+    public static void SchemaVersion(JsonElement value, JsonPath path, ProblemList problems)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            problems.Add(path, $"expected a whole number, found {Describe(value)}");
+            return;
+        }
+
+        var text = value.GetRawText();
+        if (JsonNumbers.Classify(text, out var version) != JsonNumbers.Kind.Whole || version != 1)
+        {
+            problems.Add(path, $"schemaVersion {JsonNumbers.Shorten(text)} is not supported; this engine reads version 1");
+        }
     }
 
     /// <summary>An array read item by item; items that fail to read are left out (their problems are reported).</summary>

@@ -13,18 +13,22 @@ namespace Scheduler.Engine.Files;
 public static class ScheduleFile
 {
     private static readonly string[] RootFields =
-        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled"];
+        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled", "conflicts"];
     private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end"];
     private static readonly string[] UnscheduledFields = ["meeting", "reason", "code", "blockers"];
+    private static readonly string[] ConflictFields = ["meetings", "rule", "explanation", "minimal"];
     private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
 
     /// <summary>Reads a schedule file's text; every problem is reported at once, in document order, with its path.</summary>
     /// <param name="json">The file's text.</param>
     public static ReadResult<Schedule> Parse(string json) => JsonDocuments.Read(json, ReadRoot);
 
-    /// <summary>Reads the schedule file at <paramref name="path"/>; a file that cannot be read is a problem at <c>$</c>.</summary>
+    /// <summary>
+    /// Reads the schedule file at <paramref name="path"/>; a file that cannot be read, or is not UTF-8 (the offset of
+    /// the first bad byte is named), is a problem at <c>$</c>.
+    /// </summary>
     /// <param name="path">The file's path.</param>
-    public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, Parse);
+    public static ReadResult<Schedule> Load(string path) => JsonDocuments.Load(path, ReadRoot);
 
     /// <summary>
     /// Writes <paramref name="schedule"/> as a schedule file: indented, fields in the contract's order, times as
@@ -79,6 +83,7 @@ public static class ScheduleFile
             }
 
             w.WriteEndArray();
+            if (!schedule.Conflicts.IsDefaultOrEmpty) WriteConflicts(w, schedule.Conflicts);
             w.WriteEndObject();
         });
     }
@@ -88,10 +93,9 @@ public static class ScheduleFile
         var problems = new ProblemList();
         var root = JsonObjectReader.Open(element, JsonPath.Root, problems, RootFields);
         if (root is null) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
-        var version = root.Long("schemaVersion", true, long.MinValue);
-        if (version is not null && version != 1 && root.TryGet("schemaVersion", true, out _, out var versionPath))
+        if (root.TryGet("schemaVersion", true, out var versionElement, out var versionPath))
         {
-            problems.Add(versionPath, $"schemaVersion {version.Value.ToString(CultureInfo.InvariantCulture)} is not supported; this engine reads version 1");
+            JsonValues.SchemaVersion(versionElement, versionPath, problems);
         }
 
         var name = root.String("event", true);
@@ -104,16 +108,19 @@ public static class ScheduleFile
             else problems.Add(statusPath, $"expected \"optimal\", \"feasible\", \"infeasible\" or \"unknown\", found \"{statusText}\"");
         }
 
-        const string notNegative = "must not be negative";
-        var weight = root.Long("scheduledWeight", true, 0, notNegative);
-        var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, notNegative);
-        var gaps = root.Int("idleGaps", true, 0, notNegative);
-        var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, notNegative);
+        var weight = root.Long("scheduledWeight", true, 0, EventLimits.MaxTotalWeight);
+        var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, EventLimits.MaxTotalWeight);
+        var gaps = root.Int("idleGaps", true, 0, int.MaxValue);
+        var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, int.MaxValue);
         var assignments = root.Array("assignments", true, (e, p) => ReadAssignment(e, p, problems));
         var unscheduled = root.Array("unscheduled", true, (e, p) => ReadUnscheduled(e, p, problems));
+        var conflicts = root.Array("conflicts", false, (e, p) => ReadConflict(e, p, problems));
         if (problems.Count > 0) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
         return ReadResult<Schedule>.Success(new Schedule(
-            name!, status!.Value, weight!.Value, bound, gaps!.Value, gapsBound, [.. assignments!], [.. unscheduled!]));
+            name!, status!.Value, weight!.Value, bound, gaps!.Value, gapsBound, [.. assignments!], [.. unscheduled!])
+        {
+            Conflicts = [.. conflicts!],
+        });
     }
 
     /// <summary>True when the optional field is present and null, which means "not known".</summary>
@@ -133,6 +140,57 @@ public static class ScheduleFile
         return meeting is null || room is null || start is null || end is null
             ? null : new Assignment(meeting, room, start.Value, end.Value);
     }
+
+    private static void WriteConflicts(Utf8JsonWriter w, ImmutableArray<Conflict> conflicts)
+    {
+        w.WriteStartArray("conflicts");
+        foreach (var c in conflicts)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("meetings");
+            foreach (var id in c.Meetings) w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteString("rule", c.Rule);
+            w.WriteString("explanation", c.Explanation);
+            w.WriteBoolean("minimal", c.Minimal);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A conflict; <c>minimal</c> may be left out (the contract's example does) and then means true.</summary>
+    private static Conflict? ReadConflict(JsonElement element, JsonPath path, ProblemList problems)
+    {
+        var item = JsonObjectReader.Open(element, path, problems, ConflictFields);
+        if (item is null) return null;
+        var meetings = item.Array("meetings", true, (e, p) => ReadId(e, p, problems));
+        if (meetings is { Count: 0 } && item.TryGet("meetings", true, out _, out var meetingsPath))
+            problems.Add(meetingsPath, "a conflict names at least one meeting");
+        var rule = item.String("rule", true);
+        if (rule is not null && !IsKebabCase(rule) && item.TryGet("rule", true, out _, out var rulePath))
+            problems.Add(rulePath, $"expected a kebab-case rule such as \"participant-overlap\", found \"{rule}\"");
+        var explanation = item.String("explanation", true);
+        var minimal = item.Has("minimal") ? item.Bool("minimal", false) : true;
+        return meetings is null or { Count: 0 } || rule is null || !IsKebabCase(rule) || explanation is null || minimal is null
+            ? null : new Conflict([.. meetings], rule, explanation, minimal.Value);
+    }
+
+    private static string? ReadId(JsonElement element, JsonPath path, ProblemList problems)
+    {
+        var id = JsonValues.String(element, path, problems);
+        if (id is { Length: 0 })
+        {
+            problems.Add(path, "an id must not be empty");
+            return null;
+        }
+
+        return id;
+    }
+
+    private static bool IsKebabCase(string text) =>
+        text.Length > 0 && text[0] != '-' && text[^1] != '-' && !text.Contains("--", StringComparison.Ordinal)
+        && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static UnscheduledMeeting? ReadUnscheduled(JsonElement element, JsonPath path, ProblemList problems)
     {
@@ -157,17 +215,5 @@ public static class ScheduleFile
         return meeting is null || reason is null || !codeRead || blockers is null
             ? null
             : new UnscheduledMeeting(meeting, reason, code, [.. blockers]);
-    }
-
-    private static string? ReadId(JsonElement element, JsonPath path, ProblemList problems)
-    {
-        var id = JsonValues.String(element, path, problems);
-        if (id is not null && id.Length == 0)
-        {
-            problems.Add(path, "an id must not be empty");
-            return null;
-        }
-
-        return id;
     }
 }

@@ -23,6 +23,26 @@ internal static class TimeText
 
     public static readonly OffsetPattern OffsetOnly = OffsetPattern.CreateWithInvariantCulture("+HH:mm");
 
+    /// <summary>
+    /// The years a date or time may name. With any offset, and with a day's meetings and travel added, every
+    /// instant stays inside NodaTime's range (years -9998 to 9999), so no later arithmetic can overflow.
+    /// </summary>
+    public const int FirstYear = 1;
+
+    /// <summary>The last year a date or time may name; see <see cref="FirstYear"/>.</summary>
+    public const int LastYear = 9998;
+
+    /// <summary>The problem with a date or time outside <see cref="FirstYear"/>..<see cref="LastYear"/>.</summary>
+    public static string OutsideYears(string shown) => $"{shown} is outside the years {FirstYear} to {LastYear}";
+
+    /// <summary>True when <paramref name="year"/> lies in <see cref="FirstYear"/>..<see cref="LastYear"/>; otherwise reports <paramref name="text"/>.</summary>
+    private static bool InYears(int year, string text, JsonPath path, ProblemList problems)
+    {
+        if (year >= FirstYear && year <= LastYear) return true;
+        problems.Add(path, OutsideYears($"\"{text}\""));
+        return false;
+    }
+
     /// <summary>A time of day as the event file writes it: <c>09:00</c>, with seconds only when there are any.</summary>
     public static string FormatTimeOfDay(LocalTime time) =>
         time.Second == 0 && time.NanosecondOfSecond == 0 ? TimeOfDayMinutes.Format(time) : TimeOfDaySeconds.Format(time);
@@ -51,7 +71,7 @@ internal static class TimeText
         var text = JsonValues.String(value, path, problems);
         if (text is null) return null;
         var result = Date.Parse(text);
-        if (result.Success) return result.Value;
+        if (result.Success) return InYears(result.Value.Year, text, path, problems) ? result.Value : null;
         problems.Add(path, $"\"{text}\" is not a date; write it as \"2021-06-22\"");
         return null;
     }
@@ -95,13 +115,16 @@ internal static class TimeText
         {
             var parsed = OffsetMinutes.Parse(text);
             if (!parsed.Success) parsed = OffsetSeconds.Parse(text);
-            if (parsed.Success) return parsed.Value.ToInstant();
+            if (parsed.Success) return InYears(parsed.Value.Year, text, path, problems) ? parsed.Value.ToInstant() : null;
         }
         else
         {
             var parsed = LocalMinutes.Parse(text);
             if (!parsed.Success) parsed = LocalSeconds.Parse(text);
-            if (parsed.Success) return zone is null ? null : Resolve(parsed.Value, zone, path, problems);
+            if (parsed.Success)
+            {
+                return !InYears(parsed.Value.Year, text, path, problems) || zone is null ? null : Resolve(parsed.Value, zone, path, problems);
+            }
         }
 
         problems.Add(path, $"\"{text}\" is not a time; write it as \"2021-06-22T09:00\" (local in the event's zone) "
@@ -118,7 +141,7 @@ internal static class TimeText
         if (text is null) return null;
         var parsed = OffsetSeconds.Parse(text);
         if (!parsed.Success) parsed = OffsetMinutes.Parse(text);
-        if (parsed.Success) return parsed.Value.ToInstant();
+        if (parsed.Success) return InYears(parsed.Value.Year, text, path, problems) ? parsed.Value.ToInstant() : null;
         problems.Add(path, $"\"{text}\" is not a date-time with an offset; write it as \"2021-06-22T09:00:00+03:00\"");
         return null;
     }

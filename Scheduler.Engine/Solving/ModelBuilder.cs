@@ -311,10 +311,10 @@ internal sealed class ModelBuilder
                     if (!byParticipantDay.TryGetValue(key, out var list)) byParticipantDay[key] = list = new();
                     list.Add(x[m.Index][k]);
                 }
-        foreach (var ((p, _), lits) in byParticipantDay.OrderBy(kv => kv.Key))
+        foreach (var ((p, day), lits) in byParticipantDay.OrderBy(kv => kv.Key))
         {
-            int max = ev.Participants[p].MaxMeetingsPerDay!.Value;
-            if (lits.Count > max) model.Add(LinearExpr.Sum(lits) <= max);
+            int max = ev.Participants[p].MaxMeetingsPerDay!.Value - scope.DailyTaken.GetValueOrDefault((p, day));
+            if (lits.Count > max) model.Add(LinearExpr.Sum(lits) <= Math.Max(0, max));
         }
     }
 

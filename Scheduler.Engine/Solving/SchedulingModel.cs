@@ -26,6 +26,9 @@ internal sealed record ModelScope
     /// </summary>
     public int[][]? PoolOccupancy { get; init; }
 
+    /// <summary>Per (participant, day index), meetings already held by meetings outside the model: they count toward <c>maxMeetingsPerDay</c>.</summary>
+    public IReadOnlyDictionary<(int Participant, int Day), int> DailyTaken { get; init; } = new Dictionary<(int, int), int>();
+
     /// <summary>Whether the idle-gap encoding is part of the model: null to include it only where the first search needs it.</summary>
     public bool? IdleGaps { get; init; }
 }

@@ -21,7 +21,10 @@ internal static class SolveResultAssembly
         long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
         int gaps = ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements);
         var schedule = new Schedule(ev.Name, summary.Status, weight, Math.Max(weight, summary.WeightBound), gaps,
-            summary.IdleGapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled);
+            summary.IdleGapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled)
+        {
+            Conflicts = summary.Conflicts.IsDefault ? ImmutableArray<Conflict>.Empty : summary.Conflicts,
+        };
         var elapsed = ctx.Clock.Elapsed;
         var stats = new SolveStatistics(elapsed, ctx.Board.FirstSolution, summary.Proven ? elapsed : null, summary.BaselineWeight,
             ev.Meetings.Length, problem.OptionCount, summary.ModelBuild)

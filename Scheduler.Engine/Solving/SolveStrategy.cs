@@ -40,9 +40,37 @@ internal sealed class SolveStrategy
     public SolveSummary Run()
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return MostRequired(ModelBuildTime());
+        bool gapsOnly = MinimiseGaps && problem.EveryWeightedMeetingRequired;
+        if (!gapsOnly && UsesNeighbourhoods()) return ByNeighbourhoods(ModelBuildTime());
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var build = ModelBuildTime();
-        return MinimiseGaps && problem.EveryWeightedMeetingRequired ? GapsOnly(hard, build) : WeightThenGaps(hard, build);
+        return gapsOnly ? GapsOnly(hard, build) : WeightThenGaps(hard, build);
+    }
+
+    /// <summary>
+    /// Above this many options one CP-SAT model of the whole event barely moves from its hint within a limit of
+    /// seconds (the generated conference: 86k options, weight stuck at first fit's), so the search works on
+    /// neighbourhoods instead.
+    /// </summary>
+    internal const int NeighbourhoodOptions = 20_000;
+
+    /// <summary>
+    /// Large events without a spread cap (which ties every participant's gaps together) are searched by neighbourhoods,
+    /// starting from first fit; that needs first fit to have placed every required meeting.
+    /// </summary>
+    private bool UsesNeighbourhoods() =>
+        problem.OptionCount > NeighbourhoodOptions && Event.Objective.MaxIdleGapSpread is null && FirstFitIsValid(requiredToo: true);
+
+    private SolveSummary ByNeighbourhoods(NodaTime.Duration build)
+    {
+        var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, firstFit);
+        var weight = weightSearch.Run(MinimiseGaps ? WeightPhaseShare : 1.0, stopAtWeight: ctx.Board.WeightBound);
+        var placements = weight.Placements!;
+        long weightBound = ctx.Board.WeightBound;
+        var status = Weight(placements) >= weightBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
+        if (MinimiseGaps && !ctx.Clock.Exhausted)
+            placements = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.IdleGaps, placements).Run(1.0).Placements!;
+        return new SolveSummary(status, placements, weightBound, null, status == ScheduleStatus.Optimal && !MinimiseGaps, baselineWeight, build);
     }
 
     /// <summary>Every weighted meeting is required, so every schedule has the full weight: only the gaps are left to choose.</summary>
@@ -89,10 +117,14 @@ internal sealed class SolveStrategy
     /// <summary>The required meetings cannot all be placed: as many of them as possible, then the most weight.</summary>
     private SolveSummary MostRequired(NodaTime.Duration build)
     {
+        // The conflict search gets its own budget (a quarter of the limit, 0.5-10 s): proving a set minimal takes one
+        // infeasibility proof per member, and on the sample a budget of what was left made those checks time out.
+        var budget = NodaTime.Duration.FromSeconds(Math.Clamp(ctx.Options.TimeLimit.TotalSeconds / 4, 0.5, 10));
+        var conflicts = Conflicts.ConflictFinder.Find(Event, problem.Grid, problem.Pools, problem.Meetings, budget, ctx.Clock.Cancellation);
         var soft = ModelBuilder.Build(problem, ModelScope.RequiredSoft);
         var outcome = MostRequiredPhase.Run(soft, ctx, firstFit);
         var placements = outcome.Placements ?? (FirstFitIsValid(requiredToo: false) ? firstFit : Array.Empty<Placement>());
-        return new SolveSummary(ScheduleStatus.Infeasible, placements, soft.WeightCeiling, null, outcome.Proven, baselineWeight, build);
+        return new SolveSummary(ScheduleStatus.Infeasible, placements, soft.WeightCeiling, null, outcome.Proven, baselineWeight, build, conflicts);
     }
 
     private SolveSummary Unknown(SchedulingModel hard, NodaTime.Duration build) =>

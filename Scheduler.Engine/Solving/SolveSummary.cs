@@ -10,6 +10,7 @@ namespace Scheduler.Engine.Solving;
 /// <param name="Proven">True when the search proved everything it reports optimal (weight, and gaps when minimised).</param>
 /// <param name="BaselineWeight">The first-fit baseline's weight.</param>
 /// <param name="ModelBuild">Time spent building the grid, the candidates and the model.</param>
+/// <param name="Conflicts">When the required meetings cannot all be placed: minimal sets of them that cannot hold together.</param>
 internal sealed record SolveSummary(
     ScheduleStatus Status,
     IReadOnlyList<Placement> Placements,
@@ -17,4 +18,5 @@ internal sealed record SolveSummary(
     int? IdleGapsBound,
     bool Proven,
     long BaselineWeight,
-    NodaTime.Duration ModelBuild);
+    NodaTime.Duration ModelBuild,
+    System.Collections.Immutable.ImmutableArray<Conflict> Conflicts = default);

@@ -105,7 +105,7 @@ public class EventFileErrorTests
     [Fact]
     public void Zero_duration_is_an_error() =>
         Assert.Equal(
-            "meetings[0].durationMinutes: 0 is not a positive multiple of slotMinutes (15)",
+            "meetings[0].durationMinutes: must be between 1 and 1440, found 0",
             Samples.Problem(Minimal(root => Meeting(root)["durationMinutes"] = 0)));
 
     [Fact]
@@ -156,16 +156,16 @@ public class EventFileErrorTests
     [Fact]
     public void Slot_minutes_not_positive_is_an_error() =>
         Assert.Equal(
-            "event.slotMinutes: must be positive, found 0",
+            "event.slotMinutes: must be between 1 and 1440, found 0",
             Samples.Problem(Minimal(root => root["event"]!["slotMinutes"] = 0)));
 
     [Fact]
     public void Negative_capacity_weight_or_headcount_is_an_error() =>
         Assert.Equal(
             [
-                "rooms[0].capacity: must not be negative, found -1",
-                "meetings[0].weight: must not be negative, found -5",
-                "meetings[0].headcount: must not be negative, found -2",
+                "rooms[0].capacity: must be between 0 and 1000000, found -1",
+                "meetings[0].weight: must be between 0 and 100000, found -5",
+                "meetings[0].headcount: must be between 0 and 1000000, found -2",
             ],
             Samples.Problems(Minimal(root =>
             {
@@ -187,13 +187,13 @@ public class EventFileErrorTests
     [Fact]
     public void Negative_max_meetings_per_day_is_an_error() =>
         Assert.Equal(
-            "participants[2].maxMeetingsPerDay: must not be negative, found -1",
+            "participants[2].maxMeetingsPerDay: must be between 0 and 1440, found -1",
             Samples.Problem(Minimal(root => root["participants"]![2]!["maxMeetingsPerDay"] = -1)));
 
     [Fact]
     public void Negative_max_idle_gap_spread_is_an_error() =>
         Assert.Equal(
-            "objective.maxIdleGapSpread: must not be negative, found -1",
+            "objective.maxIdleGapSpread: must be between 0 and 1000000, found -1",
             Samples.Problem(Minimal(root => root["objective"] = new JsonObject { ["maxIdleGapSpread"] = -1 })));
 
     [Fact]
@@ -228,7 +228,7 @@ public class EventFileErrorTests
                 "meetings[0].participants[1]: no participant \"zed\"",
                 "meetings[0].durationMinutes: 20 is not a positive multiple of slotMinutes (15)",
                 "meetings[0].colour: unknown field \"colour\"",
-                "rooms[0].capacity: must not be negative, found -3",
+                "rooms[0].capacity: must be between 0 and 1000000, found -3",
                 "participants[1].delegation: no delegation \"x\"",
             ],
             Samples.Problems(json));

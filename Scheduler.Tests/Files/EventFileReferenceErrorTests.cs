@@ -143,7 +143,7 @@ public class EventFileReferenceErrorTests
     [Fact]
     public void Negative_travel_time_is_an_error() =>
         Assert.Equal(
-            "travelMinutes[0].minutes: must not be negative, found -5",
+            "travelMinutes[0].minutes: must be between 0 and 1440, found -5",
             Samples.Problem(Conference(root => root["travelMinutes"]![0]!["minutes"] = -5)));
 
     [Fact]

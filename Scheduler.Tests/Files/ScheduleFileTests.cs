@@ -53,7 +53,7 @@ public class ScheduleFileTests
             [
                 "$: missing required field \"scheduledWeight\"",
                 "schemaVersion: schemaVersion 3 is not supported; this engine reads version 1",
-                "idleGaps: expected a whole number, found the string \"3\"",
+                "idleGaps: expected a whole number, found the string \"3\" (write numbers without quotes)",
                 "unscheduled[0]: missing required field \"reason\"",
             ],
             Problems(root =>

@@ -25,6 +25,9 @@ internal sealed record CpSatSettings
     /// <summary>Whether CP-SAT's presolve runs. Off for large models, where it alone used the whole limit.</summary>
     public bool Presolve { get; init; } = true;
 
+    /// <summary>CP-SAT presolve's probing level (0: none; CP-SAT's default is 2); null for the default.</summary>
+    public int? ProbingLevel { get; init; }
+
     /// <summary>Runs the parallel subsolvers in fixed batches so the result does not depend on thread timing.</summary>
     public bool InterleaveSearch { get; init; }
 
@@ -57,6 +60,7 @@ internal sealed record CpSatSettings
         Add("catch_sigint_signal", "false");
         Add("log_search_progress", Log ? "true" : "false");
         if (!Presolve) Add("cp_model_presolve", "false");
+        if (ProbingLevel is int probing) Add("cp_model_probing_level", probing.ToString(CultureInfo.InvariantCulture));
         if (InterleaveSearch) Add("interleave_search", "true");
         if (FullSubsolvers is int full) Add("num_full_subsolvers", full.ToString(CultureInfo.InvariantCulture));
         if (LinearizationLevel is int level) Add("linearization_level", level.ToString(CultureInfo.InvariantCulture));

@@ -1,0 +1,138 @@
+using Google.OrTools.Sat;
+using Scheduler.Engine.Solving.Search;
+
+namespace Scheduler.Engine.Solving.Phases.Lns;
+
+/// <summary>What a neighbourhood search improves.</summary>
+internal enum LnsGoal
+{
+    /// <summary>More scheduled weight.</summary>
+    Weight,
+
+    /// <summary>Fewer idle gaps, never less weight.</summary>
+    IdleGaps,
+}
+
+/// <summary>
+/// Large-neighbourhood search for events too large for one CP-SAT model to improve within the limit: free a
+/// neighbourhood of the incumbent (<see cref="Neighbourhoods"/>), solve that sub-problem exactly with CP-SAT from the
+/// incumbent, keep the result when it is no worse, and adapt the neighbourhood's size to what CP-SAT can solve in a
+/// moment. Sequential and seeded: in a deterministic run each sub-search has a deterministic limit, so the sequence of
+/// schedules depends only on the event, seed and workers.
+/// </summary>
+internal sealed class LnsPhase
+{
+    /// <summary>The longest one sub-search may take, in wall seconds or (deterministic runs) deterministic seconds.</summary>
+    private double SubSearchLimit => ctx.Clock.Deterministic ? 0.3 : 1.5;
+
+    private const int MinimumSize = 8;
+    private const int MaximumSize = 400;
+
+    private readonly SchedulingProblem problem;
+    private readonly SolveContext ctx;
+    private readonly LnsGoal goal;
+    private readonly Neighbourhoods neighbourhoods;
+    private readonly Dictionary<int, Placement> incumbent;
+    private readonly int[] kindSize;
+    private long weight;
+    private int gaps;
+    private int iteration;
+
+    /// <summary>A search for <paramref name="goal"/> from <paramref name="start"/>, a valid schedule of <paramref name="problem"/>.</summary>
+    public LnsPhase(SchedulingProblem problem, SolveContext ctx, LnsGoal goal, IReadOnlyList<Placement> start)
+    {
+        this.problem = problem;
+        this.ctx = ctx;
+        this.goal = goal;
+        neighbourhoods = new Neighbourhoods(problem, ctx.Options.Seed);
+        incumbent = start.ToDictionary(p => p.Meeting);
+        weight = Weight(incumbent.Values);
+        gaps = Gaps(incumbent.Values);
+        kindSize = Enum.GetValues<NeighbourhoodKind>().Select(_ => 20).ToArray();
+    }
+
+    /// <summary>Improvements accepted so far.</summary>
+    public int Improvements { get; private set; }
+
+    /// <summary>Sub-searches run so far.</summary>
+    public int Iterations => iteration;
+
+    /// <summary>
+    /// Searches until <paramref name="share"/> of the budget left is used, or the weight reaches
+    /// <paramref name="stopAtWeight"/>; returns the best schedule (never worse than the start).
+    /// </summary>
+    public PhaseOutcome Run(double share, long stopAtWeight = long.MaxValue)
+    {
+        double budget = ctx.Clock.Remaining * share;
+        double startRemaining = ctx.Clock.Remaining;
+        var kinds = Enum.GetValues<NeighbourhoodKind>();
+        while (!ctx.Clock.Exhausted && startRemaining - ctx.Clock.Remaining < budget - SearchClock.MinimumSearch)
+        {
+            if (goal == LnsGoal.Weight && weight >= stopAtWeight) break;
+            if (goal == LnsGoal.IdleGaps && gaps == 0) break;
+            var kind = kinds[iteration % kinds.Length];
+            iteration++;
+            var hood = neighbourhoods.Next(incumbent, kindSize[(int)kind], kind);
+            if (hood.Free.Count == 0) continue;
+            double left = budget - (startRemaining - ctx.Clock.Remaining);
+            var (proven, ok) = Improve(hood, Math.Min(SubSearchLimit, left));
+            if (!ok) continue;
+            // Grow while CP-SAT proves its neighbourhoods optimal, shrink when it cannot.
+            kindSize[(int)kind] = proven
+                ? Math.Min(MaximumSize, kindSize[(int)kind] + Math.Max(2, kindSize[(int)kind] / 5))
+                : Math.Max(MinimumSize, kindSize[(int)kind] * 3 / 4);
+        }
+        return new PhaseOutcome(incumbent.Values.OrderBy(p => p.Meeting).ToList(), false, double.NaN);
+    }
+
+    private (bool Proven, bool Ran) Improve(Neighbourhood hood, double seconds)
+    {
+        var sub = SubProblem.Create(problem, incumbent, hood.Free, hood.FirstSlot, hood.EndSlot, idleGaps: goal == LnsGoal.IdleGaps);
+        var sm = ModelBuilder.Build(sub.Problem, sub.Scope);
+        var model = sm.Fork();
+        var inside = incumbent.Values.Where(p => sub.Problem.Meetings[p.Meeting].Options.Length > 0).ToList();
+        long insideWeight = Weight(inside);
+        LinearExpr? gapsExpr = null;
+        if (goal == LnsGoal.Weight) model.Maximize(sm.Weight);
+        else
+        {
+            (model, gapsExpr) = sm.ForkWithIdleGaps();
+            model.Add(sm.Weight >= insideWeight);
+            model.Minimize(gapsExpr);
+        }
+        ctx.Hint(model, sm, inside);
+        var settings = SubSearch(SettingsPolicy.For(ctx.Options, ctx.Clock, sm.OptionCount, 1.0, seconds));
+        var outcome = CpSatSearch.Run(model, settings, ctx.Clock);
+        if (Environment.GetEnvironmentVariable("LNS_DEBUG") == "1")
+            Console.Error.WriteLine($"lns {goal} {hood.Kind} free {hood.Free.Count} opts {sm.OptionCount} {outcome.Status} obj {outcome.Objective} inside {insideWeight} w {weight} g {gaps} t {ctx.Clock.Elapsed.TotalSeconds:0.00}");
+        if (!outcome.HasSolution) return (false, true);
+        var placed = ReadBack.Placements(sm, outcome.Value);
+        var candidate = new Dictionary<int, Placement>(incumbent.Where(kv => sub.Problem.Meetings[kv.Key].Options.Length == 0));
+        foreach (var p in placed) candidate[p.Meeting] = p;
+        long newWeight = Weight(candidate.Values);
+        int newGaps = goal == LnsGoal.IdleGaps ? Gaps(candidate.Values) : gaps;
+        bool better = goal == LnsGoal.Weight ? newWeight > weight : newWeight >= weight && newGaps < gaps;
+        bool same = newWeight == weight && newGaps == gaps;
+        if (better || same)
+        {
+            if (better) Improvements++;
+            incumbent.Clear();
+            foreach (var (i, p) in candidate.OrderBy(kv => kv.Key)) incumbent[i] = p;
+            weight = newWeight;
+            gaps = newGaps;
+            if (goal == LnsGoal.Weight) ctx.Board.Weight(weight);
+            else ctx.Board.Gaps(weight, gaps, null);
+        }
+        return (outcome.Status == CpSolverStatus.Optimal, true);
+    }
+
+    /// <summary>
+    /// A sub-search presolves (its models are small) but does not probe: on neighbourhoods of the generated conference,
+    /// probing took nearly all of a sub-search's deterministic time before the search began.
+    /// </summary>
+    internal static CpSatSettings SubSearch(CpSatSettings settings) => settings with { Presolve = true, ProbingLevel = 0 };
+
+    private long Weight(IEnumerable<Placement> placements) => placements.Sum(p => problem.Event.Meetings[p.Meeting].Weight);
+
+    private int Gaps(IEnumerable<Placement> placements) => ReadBack.CountIdleGaps(problem.Event, problem.Grid, problem.Meetings, placements);
+}
