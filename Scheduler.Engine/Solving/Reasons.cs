@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NodaTime;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Rules;
+using static Scheduler.Engine.Solving.Conflicts.ConflictText;
 
 namespace Scheduler.Engine.Solving;
 
@@ -34,7 +36,7 @@ internal static class Reasons
             if (!why.Allows) e = Explanation.Of(rules, m.Index, why);
             else if (status == ScheduleStatus.Unknown)
                 e = new Explanation(m.Index, ReasonCode.NoScheduleFound,
-                    $"no valid schedule was found within the time limit of {ReasonText.Seconds(limit)} s", []);
+                    $"no valid schedule was found within the time limit of {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", []);
             else e = LostOut(rules, pools, meetings, m, board ??= new Board(pools, meetings, placements, rules.Grid.SlotCount), status);
             yield return m.Meeting.Required ? e with { Sentence = "required, but " + e.Sentence } : e;
         }
@@ -100,7 +102,7 @@ internal static class Reasons
                 if (other.Pin is not null) tally.PinnedRivals.Add(other.Id);
                 foreach (int person in meetings[p.Meeting].Participants.Where(mine.Contains))
                 {
-                    var name = ReasonText.Name(ev.Participants[person]);
+                    var name = Name(ev.Participants[person]);
                     if (!tally.RivalTitlesByName.TryGetValue(name, out var titles))
                         tally.RivalTitlesByName[name] = titles = new SortedSet<string>(StringComparer.Ordinal);
                     titles.Add($"\"{other.Title}\"");
@@ -171,7 +173,7 @@ internal static class Reasons
                 $"{r.Key}'s meetings {string.Join(", ", r.Value.Take(4))}{(r.Value.Count > 4 ? $" and {r.Value.Count - 4} more" : "")}")));
         if (tally.RoomsFull > 0) parts.Add($"every suitable room is booked at {tally.RoomsFull} of its {m.Options.Length} possible times");
         if (tally.Capped > 0)
-            parts.Add($"the daily meeting limit of {ReasonText.Names([.. tally.CappedPeople.Select(p => ev.Participants[p])])} is reached at {tally.Capped} of them");
+            parts.Add($"the daily meeting limit of {List(tally.CappedPeople.Select(p => Name(ev.Participants[p])))} is reached at {tally.Capped} of them");
         if (tally.Ordered > 0)
         {
             var titles = tally.OrderedWith.Select(id => $"\"{ev.FindMeeting(id)!.Title}\"");
