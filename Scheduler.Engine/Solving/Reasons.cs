@@ -47,7 +47,16 @@ internal static class Reasons
     {
         public Board(ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings, IReadOnlyCollection<Placement> placements, int slots)
         {
-            Placed = placements.ToList();
+            foreach (var p in placements)
+            {
+                var meeting = meetings[p.Meeting].Meeting;
+                PlacedById[meeting.Id] = p;
+                foreach (var before in meeting.After)
+                {
+                    if (!PlacedAfter.TryGetValue(before, out var list)) PlacedAfter[before] = list = [];
+                    list.Add(p);
+                }
+            }
             foreach (var p in placements)
                 foreach (int person in meetings[p.Meeting].Participants)
                 {
@@ -59,7 +68,10 @@ internal static class Reasons
                 for (int t = p.Start; t < p.Start + p.Length; t++) PoolUse[p.Pool, t]++;
         }
 
-        public List<Placement> Placed { get; }
+        public Dictionary<string, Placement> PlacedById { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Placed meetings by the id of each meeting they must come after.</summary>
+        public Dictionary<string, List<Placement>> PlacedAfter { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, List<Placement>> ByParticipant { get; } = [];
         public int[,] PoolUse { get; }
     }
@@ -85,8 +97,8 @@ internal static class Reasons
         var tally = new Tally();
         var mine = m.Participants.ToHashSet();
         var neighbours = m.Participants.SelectMany(person => board.ByParticipant.GetValueOrDefault(person) ?? []).Distinct().ToList();
-        var predecessors = board.Placed.Where(p => m.Meeting.After.Contains(meetings[p.Meeting].Meeting.Id, StringComparer.Ordinal)).ToList();
-        var successors = board.Placed.Where(p => meetings[p.Meeting].Meeting.After.Contains(m.Meeting.Id, StringComparer.Ordinal)).ToList();
+        var predecessors = m.Meeting.After.Where(board.PlacedById.ContainsKey).Select(id => board.PlacedById[id]).Distinct().ToList();
+        var successors = board.PlacedAfter.GetValueOrDefault(m.Meeting.Id) ?? [];
         foreach (var option in m.Options)
         {
             int end = option.Start + m.Length;
