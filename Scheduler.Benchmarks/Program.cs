@@ -7,18 +7,21 @@ using Scheduler.Benchmarks.Quality;
 // quality DIR ...   the quality benchmark over a folder of event files
 // generated ...     the same figures for the generated trade fair and conference
 // dry               every micro benchmark once, in process, so CI notices when one breaks
+// serve-load ...    50 concurrent solves through the real HTTP service on loopback
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
 return args.FirstOrDefault() switch
 {
     "quality" => QualityCommand.Quality(args[1..]),
     "generated" => QualityCommand.Generated(args[1..]),
     "dry" => Dry(args[1..]),
+    "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
     _ => Switch(args),
 };
 
+// The executing assembly rather than typeof(Program): the scheduler CLI that serve-load starts has a Program too.
 static int Switch(string[] args)
 {
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    var summaries = BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 
@@ -30,6 +33,6 @@ static int Dry(string[] args)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
     // The switcher asks on the console when given no filter; the dry pass takes every class unless told otherwise.
     string[] filtered = args.Contains("--filter") ? args : [.. args, "--filter", "*"];
-    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(filtered, config);
+    var summaries = BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(filtered, config);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }

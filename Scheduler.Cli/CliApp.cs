@@ -100,6 +100,7 @@ internal static class CliApp
             ExportCommand.Create(console),
             GenerateCommand.Create(console),
             SampleCommand.Create(console),
+            ServeCommand.Create(console),
         };
         root.SetAction(parse =>
         {

@@ -64,7 +64,8 @@ internal sealed class SolveStrategy
     private SolveSummary ByNeighbourhoods(NodaTime.Duration build)
     {
         var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, firstFit);
-        var weight = weightSearch.Run(MinimiseGaps ? WeightPhaseShare : 1.0, stopAtWeight: ctx.Board.WeightBound);
+        var weight = weightSearch.Run(MinimiseGaps ? WeightPhaseShare : 1.0,
+            ctx.Clock.Deterministic ? null : () => ctx.Board.WeightBound);
         var placements = weight.Placements!;
         long weightBound = ctx.Board.WeightBound;
         var status = Weight(placements) >= weightBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;

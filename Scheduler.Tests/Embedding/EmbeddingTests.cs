@@ -7,10 +7,10 @@ using Scheduler.Tests.Cli;
 
 namespace Scheduler.Tests.Embedding;
 
-/// <summary>The embedding examples run, and docs/EMBEDDING.md shows exactly their code.</summary>
+/// <summary>The embedding examples run, and README.md shows exactly their code.</summary>
 public sealed class EmbeddingTests
 {
-    private const string Doc = "docs/EMBEDDING.md";
+    private const string Doc = "README.md";
 
     [Fact]
     public void Solve_example_writes_a_schedule_the_validator_accepts()

@@ -1,4 +1,4 @@
-// The code between "README: begin" and "README: end" is shown verbatim (less its indent) in docs/EMBEDDING.md,
+// The code between "README: begin" and "README: end" is shown verbatim (less its indent) in README.md,
 // one csharp block per region in order; EmbeddingTests compiles nothing twice and fails when the two differ.
 // README: begin usings
 using NodaTime;
@@ -10,7 +10,7 @@ using Scheduler.Engine.Solving;
 
 namespace Scheduler.Tests.Embedding;
 
-/// <summary>The embedding examples of docs/EMBEDDING.md, as code that the tests run.</summary>
+/// <summary>The embedding examples of README.md, as code that the tests run.</summary>
 public static class ReadmeExample
 {
     // README: begin solve

@@ -58,21 +58,32 @@ internal sealed class LnsPhase
     public int Iterations => iteration;
 
     /// <summary>
-    /// Searches until <paramref name="share"/> of the budget left is used, or the weight reaches
-    /// <paramref name="stopAtWeight"/>; returns the best schedule (never worse than the start).
+    /// Searches until <paramref name="share"/> of the budget left is used, or the weight reaches the proven bound that
+    /// <paramref name="weightBound"/> reads (null: never stop early, as a deterministic run must not, since a bound found
+    /// by another thread arrives at a time that depends on the machine); returns the best schedule, never worse than
+    /// the start.
     /// </summary>
-    public PhaseOutcome Run(double share, long stopAtWeight = long.MaxValue)
+    public PhaseOutcome Run(double share, Func<long>? weightBound = null)
     {
         double budget = ctx.Clock.Remaining * share;
         double startRemaining = ctx.Clock.Remaining;
-        var kinds = Enum.GetValues<NeighbourhoodKind>();
+        // Gaps are counted per day, so a gap search frees days and hours; weight may move a meeting to another day.
+        var kinds = goal == LnsGoal.Weight
+            ? Enum.GetValues<NeighbourhoodKind>()
+            : [NeighbourhoodKind.PeopleOneDay, NeighbourhoodKind.Window];
         while (!ctx.Clock.Exhausted && startRemaining - ctx.Clock.Remaining < budget - SearchClock.MinimumSearch)
         {
-            if (goal == LnsGoal.Weight && weight >= stopAtWeight) break;
+            if (goal == LnsGoal.Weight && weightBound is not null && weight >= weightBound()) break;
             if (goal == LnsGoal.IdleGaps && gaps == 0) break;
             var kind = kinds[iteration % kinds.Length];
             iteration++;
-            var hood = neighbourhoods.Next(incumbent, kindSize[(int)kind], kind);
+            Func<int, double>? byGaps = null;
+            if (goal == LnsGoal.IdleGaps)
+            {
+                var perPerson = ReadBack.IdleGapsPerParticipant(problem.Grid, problem.Meetings, incumbent.Values);
+                byGaps = p => 4.0 * perPerson.GetValueOrDefault(p);
+            }
+            var hood = neighbourhoods.Next(incumbent, kindSize[(int)kind], kind, byGaps);
             if (hood.Free.Count == 0) continue;
             double left = budget - (startRemaining - ctx.Clock.Remaining);
             var (proven, ok) = Improve(hood, Math.Min(SubSearchLimit, left));
@@ -103,8 +114,6 @@ internal sealed class LnsPhase
         ctx.Hint(model, sm, inside);
         var settings = SubSearch(SettingsPolicy.For(ctx.Options, ctx.Clock, sm.OptionCount, 1.0, seconds));
         var outcome = CpSatSearch.Run(model, settings, ctx.Clock);
-        if (Environment.GetEnvironmentVariable("LNS_DEBUG") == "1")
-            Console.Error.WriteLine($"lns {goal} {hood.Kind} free {hood.Free.Count} opts {sm.OptionCount} {outcome.Status} obj {outcome.Objective} inside {insideWeight} w {weight} g {gaps} t {ctx.Clock.Elapsed.TotalSeconds:0.00}");
         if (!outcome.HasSolution) return (false, true);
         var placed = ReadBack.Placements(sm, outcome.Value);
         var candidate = new Dictionary<int, Placement>(incumbent.Where(kv => sub.Problem.Meetings[kv.Key].Options.Length == 0));

@@ -43,8 +43,12 @@ internal sealed class Neighbourhoods
                 foreach (int p in m.Participants) meetingsOf[p].Add(m.Index);
     }
 
-    /// <summary>The next neighbourhood of <paramref name="incumbent"/>, freeing about <paramref name="size"/> meetings.</summary>
-    public Neighbourhood Next(IReadOnlyDictionary<int, Placement> incumbent, int size, NeighbourhoodKind kind)
+    /// <summary>
+    /// The next neighbourhood of <paramref name="incumbent"/>, freeing about <paramref name="size"/> meetings. People
+    /// neighbourhoods start from a person drawn by <paramref name="personWeight"/> (default: the weight of their
+    /// unplaced requests), so the search goes where there is something to gain.
+    /// </summary>
+    public Neighbourhood Next(IReadOnlyDictionary<int, Placement> incumbent, int size, NeighbourhoodKind kind, Func<int, double>? personWeight = null)
     {
         var grid = problem.Grid;
         switch (kind)
@@ -66,10 +70,10 @@ internal sealed class Neighbourhoods
             {
                 var day = grid.Days[random.Next(grid.Days.Length)];
                 int first = day.FirstSlot, end = day.FirstSlot + day.SlotCount;
-                return new Neighbourhood(Related(incumbent, size, first, end), first, end, kind);
+                return new Neighbourhood(Related(incumbent, size, first, end, personWeight), first, end, kind);
             }
             default:
-                return new Neighbourhood(Related(incumbent, size, 0, grid.SlotCount), 0, grid.SlotCount, kind);
+                return new Neighbourhood(Related(incumbent, size, 0, grid.SlotCount, personWeight), 0, grid.SlotCount, kind);
         }
     }
 
@@ -77,7 +81,7 @@ internal sealed class Neighbourhoods
     /// Starting from a person with unplaced requests (drawn by the weight they could still gain), the meetings of that
     /// person within the slots, then those of the people they meet, breadth first, until about <paramref name="size"/>.
     /// </summary>
-    private HashSet<int> Related(IReadOnlyDictionary<int, Placement> incumbent, int size, int first, int end)
+    private HashSet<int> Related(IReadOnlyDictionary<int, Placement> incumbent, int size, int first, int end, Func<int, double>? personWeight)
     {
         bool InRange(int i) => incumbent.TryGetValue(i, out var p)
             ? p.Start >= first && p.Start < end
@@ -85,7 +89,7 @@ internal sealed class Neighbourhoods
         var queue = new Queue<int>();
         var seen = new HashSet<int>();
         var free = new HashSet<int>();
-        queue.Enqueue(SeedPerson(incumbent));
+        queue.Enqueue(SeedPerson(incumbent, personWeight));
         while (queue.Count > 0 && free.Count < size)
         {
             int person = queue.Dequeue();
@@ -102,16 +106,17 @@ internal sealed class Neighbourhoods
         return free;
     }
 
-    /// <summary>A person drawn with probability proportional to 1 + the weight of their unplaced requests.</summary>
-    private int SeedPerson(IReadOnlyDictionary<int, Placement> incumbent)
+    /// <summary>A person drawn with probability proportional to 1 + <paramref name="personWeight"/> (default: the weight of their unplaced requests).</summary>
+    private int SeedPerson(IReadOnlyDictionary<int, Placement> incumbent, Func<int, double>? personWeight)
     {
         var weights = new double[meetingsOf.Length];
         double total = 0;
         for (int p = 0; p < weights.Length; p++)
         {
             if (meetingsOf[p].Count == 0) continue;
-            double lost = meetingsOf[p].Where(i => !incumbent.ContainsKey(i)).Sum(i => (double)problem.Meetings[i].Meeting.Weight);
-            weights[p] = meetingsOf[p].Count == 0 ? 0 : 1 + lost;
+            double gain = personWeight?.Invoke(p)
+                ?? meetingsOf[p].Where(i => !incumbent.ContainsKey(i)).Sum(i => (double)problem.Meetings[i].Meeting.Weight);
+            weights[p] = 1 + gain;
             total += weights[p];
         }
         double pick = random.NextDouble() * total;

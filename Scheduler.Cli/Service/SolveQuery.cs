@@ -1,0 +1,49 @@
+using System.Globalization;
+using NodaTime;
+using Scheduler.Engine.Files;
+using Scheduler.Engine.Solving;
+
+namespace Scheduler.Cli.Service;
+
+/// <summary>
+/// The query of <c>POST /v1/solve</c>: <c>timeLimit</c> (seconds), <c>seed</c>, <c>workers</c>, with the ranges and
+/// defaults of <c>scheduler solve</c>'s <c>--time-limit</c>, <c>--seed</c> and <c>--workers</c>.
+/// </summary>
+internal static class SolveQuery
+{
+    /// <summary>The longest time limit accepted, in seconds (one day, as on the command line).</summary>
+    public const double MaxTimeLimitSeconds = 86_400;
+
+    /// <summary>The most search workers accepted, as on the command line.</summary>
+    public const int MaxWorkers = 256;
+
+    /// <summary>The solve options the query asks for, defaults filled in, and a problem for each unusable value.</summary>
+    public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers)
+    {
+        var options = new SolveOptions();
+        var problems = new List<InputProblem>();
+        if (timeLimit is not null)
+        {
+            if (double.TryParse(timeLimit, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                && seconds > 0 && seconds <= MaxTimeLimitSeconds)
+                options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
+            else problems.Add(new InputProblem("query.timeLimit", $"\"{timeLimit}\" is not a number more than 0 and at most 86400"));
+        }
+
+        if (seed is not null)
+        {
+            if (int.TryParse(seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                options = options with { Seed = value };
+            else problems.Add(new InputProblem("query.seed", $"\"{seed}\" is not a whole number"));
+        }
+
+        if (workers is not null)
+        {
+            if (int.TryParse(workers, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxWorkers)
+                options = options with { Workers = count };
+            else problems.Add(new InputProblem("query.workers", $"\"{workers}\" is not a whole number from 1 to 256"));
+        }
+
+        return (options, problems);
+    }
+}
