@@ -1,93 +1,39 @@
-using System.Collections.Immutable;
-using NodaTime;
 using Scheduler.Engine.Domain;
-using Scheduler.Engine.Time;
+using Scheduler.Engine.Rules;
 
 namespace Scheduler.Engine.Baselines;
 
 /// <summary>
-/// Where one meeting could go before anything is placed: the start slots that keep the rules about the meeting
-/// alone (grain, day, breaks, windows, participants' availability and busy periods, the pin) and the rooms whose
-/// capacity and features suit it. Room unavailability is left to <see cref="FirstFitBoard"/>.
+/// Where one meeting could go before anything is placed: the starts <see cref="PlacementRules.AllowedStarts"/> gives
+/// and the rooms whose seats and features suit it. Room unavailability is left to <see cref="FirstFitBoard"/>.
 /// </summary>
-internal sealed class Candidates
+/// <param name="Meeting">The request.</param>
+/// <param name="Length">Grain slots the meeting lasts.</param>
+/// <param name="Participants">Participant indexes into the event's participant list.</param>
+/// <param name="MaxPerDay">Each participant's <c>maxMeetingsPerDay</c>, parallel to <paramref name="Participants"/>.</param>
+/// <param name="Starts">Admissible start slots, ascending; none when no room suits the meeting.</param>
+/// <param name="SuitableRooms">
+/// A mask over <see cref="FirstFitBoard.Rooms"/> of the rooms with enough seats and every feature (only the pinned
+/// room when pinned to one).
+/// </param>
+/// <param name="Options">Admissible starts × suitable rooms: how much freedom the meeting has, for ordering ties.</param>
+internal sealed record Candidates(
+    MeetingRequest Meeting,
+    int Length,
+    int[] Participants,
+    int?[] MaxPerDay,
+    IReadOnlyList<int> Starts,
+    ulong[] SuitableRooms,
+    long Options)
 {
-    private Candidates(MeetingRequest meeting, int length, int[] participants, int?[] maxPerDay,
-        int[] starts, ulong[] suitableRooms, long options)
+    /// <summary>Meeting <paramref name="index"/>'s candidates under <paramref name="rules"/>, rooms numbered as <paramref name="board"/> does.</summary>
+    public static Candidates Of(int index, PlacementRules rules, FirstFitBoard board)
     {
-        Meeting = meeting;
-        Length = length;
-        Participants = participants;
-        MaxPerDay = maxPerDay;
-        Starts = starts;
-        SuitableRooms = suitableRooms;
-        Options = options;
-    }
-
-    public MeetingRequest Meeting { get; }
-
-    /// <summary>Grain slots the meeting lasts.</summary>
-    public int Length { get; }
-
-    /// <summary>Participant indexes into the event's participant list.</summary>
-    public int[] Participants { get; }
-
-    /// <summary>Each participant's <c>maxMeetingsPerDay</c>, parallel to <see cref="Participants"/>.</summary>
-    public int?[] MaxPerDay { get; }
-
-    /// <summary>Admissible start slots, ascending.</summary>
-    public int[] Starts { get; }
-
-    /// <summary>A mask over <see cref="FirstFitBoard.Rooms"/> of the rooms with enough seats and every feature (only the pinned room when pinned to one).</summary>
-    public ulong[] SuitableRooms { get; }
-
-    /// <summary>Admissible starts × suitable rooms: how much freedom the meeting has, for ordering ties.</summary>
-    public long Options { get; }
-
-    public static Candidates Of(MeetingRequest m, Event ev, TimeGrid grid, FirstFitBoard board)
-    {
-        int length = grid.SlotsIn(m.Duration);
-        var people = m.Participants.Select(id => ev.FindParticipant(id)!).ToArray();
-        var participants = people.Select(p => board.ParticipantIndex[p.Id]).ToArray();
-        var maxPerDay = people.Select(p => p.MaxMeetingsPerDay).ToArray();
-
-        var (rooms, roomCount) = board.SuitableRooms(m.Headcount, m.RequiredFeatures, m.Pin?.Room);
-
-        var starts = new List<int>();
-        if (roomCount > 0 && !maxPerDay.Any(x => x <= 0))
-        {
-            if (m.Pin is not null)
-            {
-                if (grid.SlotStartingAt(m.Pin.Start) is { } s && Admissible(m, people, grid, s, length)) starts.Add(s);
-            }
-            else
-            {
-                for (int s = 0; s < grid.SlotCount; s++)
-                    if (Admissible(m, people, grid, s, length)) starts.Add(s);
-            }
-        }
-        return new Candidates(m, length, participants, maxPerDay, starts.ToArray(), rooms, (long)starts.Count * roomCount);
-    }
-
-    private static bool Admissible(MeetingRequest m, Participant[] people, TimeGrid grid, int slot, int length)
-    {
-        if (!grid.FitsAt(slot, length)) return false;
-        var start = grid.SlotStart(slot);
-        var end = start + m.Duration;
-        if (!m.Windows.IsEmpty && !InsideOne(m.Windows, start, end)) return false;
-        foreach (var p in people)
-        {
-            if (!p.Available.IsEmpty && !InsideOne(p.Available, start, end)) return false;
-            foreach (var b in p.Busy)
-                if (b.Start < end && start < b.End) return false;
-        }
-        return true;
-    }
-
-    private static bool InsideOne(ImmutableArray<Interval> intervals, Instant start, Instant end)
-    {
-        foreach (var i in intervals)
-            if (i.Start <= start && end <= i.End) return true;
-        return false;
+        var m = rules.Event.Meetings[index];
+        var participants = rules.Participants(index).ToArray();
+        var maxPerDay = participants.Select(p => rules.Event.Participants[p].MaxMeetingsPerDay).ToArray();
+        var (rooms, roomCount) = board.SuitableRooms(m);
+        IReadOnlyList<int> starts = roomCount > 0 ? rules.AllowedStarts(index) : [];
+        return new Candidates(m, rules.Length(index), participants, maxPerDay, starts, rooms, (long)starts.Count * roomCount);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Baselines;
@@ -20,12 +21,18 @@ namespace Scheduler.Engine.Baselines;
 internal static class FirstFit
 {
     /// <summary>Places the meetings of <paramref name="ev"/> on <paramref name="grid"/> (the event's own grid).</summary>
-    public static FirstFitResult Run(Event ev, TimeGrid grid)
+    public static FirstFitResult Run(Event ev, TimeGrid grid) => Run(new PlacementRules(ev, grid));
+
+    /// <summary>
+    /// Places the meetings of <paramref name="rules"/>' event. Given the rules the solver's candidate builder used, the
+    /// allowed starts are not computed again.
+    /// </summary>
+    public static FirstFitResult Run(PlacementRules rules)
     {
-        ArgumentNullException.ThrowIfNull(ev);
-        ArgumentNullException.ThrowIfNull(grid);
-        var board = new FirstFitBoard(ev, grid);
-        var meetings = ev.Meetings.Select(m => Candidates.Of(m, ev, grid, board)).ToArray();
+        ArgumentNullException.ThrowIfNull(rules);
+        var grid = rules.Grid;
+        var board = new FirstFitBoard(rules);
+        var meetings = Enumerable.Range(0, rules.Event.Meetings.Length).Select(i => Candidates.Of(i, rules, board)).ToArray();
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < meetings.Length; i++) indexById[meetings[i].Meeting.Id] = i;
         var predecessors = meetings

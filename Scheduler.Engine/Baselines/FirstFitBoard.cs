@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Baselines;
@@ -27,9 +28,11 @@ internal sealed class FirstFitBoard
     /// <summary>A placed meeting of one participant: when, and in which building (-1: none).</summary>
     private readonly record struct Stay(Instant Start, Instant End, int Building);
 
-    public FirstFitBoard(Event ev, TimeGrid grid)
+    /// <summary>An empty board for <paramref name="rules"/>' event, rooms unavailable where the rules say so.</summary>
+    public FirstFitBoard(PlacementRules rules)
     {
-        this.grid = grid;
+        var ev = rules.Event;
+        grid = rules.Grid;
         Rooms = ev.Rooms
             .OrderBy(r => r.Capacity)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
@@ -53,18 +56,18 @@ internal sealed class FirstFitBoard
         roomBusyBySlot = new ulong[grid.SlotCount][];
         for (int s = 0; s < grid.SlotCount; s++) roomBusyBySlot[s] = new ulong[roomWords];
         for (int r = 0; r < Rooms.Length; r++)
-            foreach (var u in Rooms[r].Unavailable)
-                for (int s = 0; s < grid.SlotCount; s++)
-                    if (Intersects(grid.SlotInterval(s), u)) roomBusyBySlot[s][r >> 6] |= 1UL << (r & 63);
+        {
+            int room = rules.RoomIndex(Rooms[r].Id);
+            for (int s = 0; s < grid.SlotCount; s++)
+                if (rules.RoomBlocked(room, s)) roomBusyBySlot[s][r >> 6] |= 1UL << (r & 63);
+        }
 
         int slotWords = (grid.SlotCount + 63) / 64;
-        ParticipantIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         participantBusy = new ulong[ev.Participants.Length][];
         meetingsPerDay = new int[ev.Participants.Length][];
         stays = new List<Stay>[ev.Participants.Length];
         for (int p = 0; p < ev.Participants.Length; p++)
         {
-            ParticipantIndex[ev.Participants[p].Id] = p;
             participantBusy[p] = new ulong[slotWords];
             meetingsPerDay[p] = new int[grid.Days.Length];
             stays[p] = [];
@@ -77,25 +80,20 @@ internal sealed class FirstFitBoard
     /// <summary>The building index of each room in <see cref="Rooms"/> order; -1 when it has none.</summary>
     public int[] RoomBuilding { get; }
 
-    /// <summary>Participant id to index into the event's participant list.</summary>
-    public Dictionary<string, int> ParticipantIndex { get; }
-
     /// <summary>
-    /// The mask of rooms with at least <paramref name="headcount"/> seats and every feature (only
-    /// <paramref name="pinnedRoom"/> when given), and how many there are. Shared between meetings that ask alike,
-    /// since many do; callers must not change it.
+    /// The mask of rooms that suit <paramref name="meeting"/> (<see cref="PlacementRules.Fit"/>: seats, features, the
+    /// pinned room), and how many there are. Shared between meetings that ask alike, since many do; callers must not
+    /// change it.
     /// </summary>
-    public (ulong[] Mask, int Count) SuitableRooms(int headcount, ImmutableArray<string> features, string? pinnedRoom)
+    public (ulong[] Mask, int Count) SuitableRooms(MeetingRequest meeting)
     {
-        var key = (headcount, string.Join("\n", features), pinnedRoom ?? "");
+        var key = (meeting.Headcount, string.Join("\n", meeting.RequiredFeatures), meeting.Pin?.Room ?? "");
         if (suitable.TryGetValue(key, out var known)) return known;
         var mask = new ulong[roomWords];
         int count = 0;
         for (int r = 0; r < Rooms.Length; r++)
         {
-            var room = Rooms[r];
-            if (pinnedRoom is not null && !string.Equals(room.Id, pinnedRoom, StringComparison.Ordinal)) continue;
-            if (room.Capacity < headcount || !room.HasAll(features)) continue;
+            if (PlacementRules.Fit(Rooms[r], meeting) != RoomFit.Fits) continue;
             mask[r >> 6] |= 1UL << (r & 63);
             count++;
         }
@@ -174,6 +172,4 @@ internal sealed class FirstFitBoard
         return true;
     }
 
-    /// <summary>True when the half-open intervals share an instant.</summary>
-    public static bool Intersects(Interval a, Interval b) => a.Start < b.End && b.Start < a.End;
 }

@@ -26,10 +26,33 @@ public enum ScheduleStatus
 /// <param name="End">End instant (start plus the meeting's duration).</param>
 public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End);
 
-/// <summary>A meeting left out of the schedule, with a reason in plain words.</summary>
+/// <summary>A meeting left out of the schedule: why, in plain words and as a code, and who or what stands in the way.</summary>
 /// <param name="Meeting">The meeting id.</param>
 /// <param name="Reason">Why it could not be placed, with times in the event's zone.</param>
-public sealed record UnscheduledMeeting(string Meeting, string Reason);
+/// <param name="Code">The first reason as a stable code; null only for a schedule file of contract v1, which has none.</param>
+/// <param name="Blockers">
+/// Ids of the participants, rooms or meetings that stand in the way (which kind follows from <paramref name="Code"/>),
+/// ordinal order, no repeats; empty when nothing in the event but the meeting's own needs does. Default: empty.
+/// </param>
+public sealed record UnscheduledMeeting(string Meeting, string Reason, ReasonCode? Code = null, ImmutableArray<string> Blockers = default)
+{
+    private readonly ImmutableArray<string> blockers = Blockers.IsDefault ? [] : Blockers;
+
+    /// <summary>Ids of the participants, rooms or meetings that stand in the way; never default.</summary>
+    public ImmutableArray<string> Blockers
+    {
+        get => blockers;
+        init => blockers = value.IsDefault ? [] : value;
+    }
+
+    /// <summary>Equal when every field is, the blockers compared item by item.</summary>
+    public bool Equals(UnscheduledMeeting? other) =>
+        other is not null && Meeting == other.Meeting && Reason == other.Reason && Code == other.Code &&
+        Blockers.SequenceEqual(other.Blockers, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Meeting, Reason, Code, Blockers.Length);
+}
 
 /// <summary>
 /// A schedule: the content of a schedule file. Every meeting of the event appears exactly once,

@@ -22,8 +22,9 @@ namespace Scheduler.Engine.Export;
 /// <para>Fields are written as they are, also those starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>: an
 /// integrator gets back exactly the event's titles and names, and those come from the organisers' own event
 /// file, not from outsiders.</para>
-/// <para>unscheduled.csv columns: <c>meeting</c>, <c>title</c>, <c>participants</c>, <c>reason</c>, in the
-/// event file's meeting order.</para>
+/// <para>unscheduled.csv columns: <c>meeting</c>, <c>title</c>, <c>participants</c>, <c>code</c> (the reason
+/// code, e.g. <c>busy</c>; empty for a schedule file without one), <c>reason</c>, in the event file's meeting
+/// order.</para>
 /// </remarks>
 public static class CsvExporter
 {
@@ -87,12 +88,13 @@ public static class CsvExporter
     private static string Unscheduled(ExportView view)
     {
         return Write(
-            ["meeting", "title", "participants", "reason"],
+            ["meeting", "title", "participants", "code", "reason"],
             view.Unscheduled.Select(u => new[]
             {
                 u.Meeting,
                 view.Title(u.Meeting),
                 string.Join(ListSeparator, view.ParticipantIds(u.Meeting).Select(view.ParticipantName)),
+                u.Code?.Text() ?? "",
                 u.Reason,
             }));
     }

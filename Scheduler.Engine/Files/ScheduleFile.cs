@@ -6,15 +6,16 @@ using Scheduler.Engine.Domain;
 namespace Scheduler.Engine.Files;
 
 /// <summary>
-/// The schedule file of contract v1: writing a <see cref="Schedule"/> (times as offset date-times in the
-/// event's zone) and reading one back with every problem reported by JSON path.
+/// The schedule file of contract v1 (with v1.1's <c>code</c> and <c>blockers</c> of unscheduled meetings): writing a
+/// <see cref="Schedule"/> (times as offset date-times in the event's zone) and reading one back with every problem
+/// reported by JSON path.
 /// </summary>
 public static class ScheduleFile
 {
     private static readonly string[] RootFields =
         ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled", "conflicts"];
     private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end"];
-    private static readonly string[] UnscheduledFields = ["meeting", "reason"];
+    private static readonly string[] UnscheduledFields = ["meeting", "reason", "code", "blockers"];
     private static readonly string[] ConflictFields = ["meetings", "rule", "explanation", "minimal"];
     private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
 
@@ -31,7 +32,9 @@ public static class ScheduleFile
 
     /// <summary>
     /// Writes <paramref name="schedule"/> as a schedule file: indented, fields in the contract's order, times as
-    /// offset date-times in <paramref name="ev"/>'s zone (<c>2021-06-22T15:00:00+03:00</c>), a trailing newline.
+    /// offset date-times in <paramref name="ev"/>'s zone (<c>2021-06-22T15:00:00+03:00</c>), a trailing newline. An
+    /// unscheduled meeting's <c>code</c> is written whenever it has one (the solver always gives one; only a schedule
+    /// read from a v1 file lacks it), its <c>blockers</c> when there are any.
     /// </summary>
     /// <param name="schedule">The schedule.</param>
     /// <param name="ev">The event it schedules; gives the time zone.</param>
@@ -68,6 +71,14 @@ public static class ScheduleFile
                 w.WriteStartObject();
                 w.WriteString("meeting", u.Meeting);
                 w.WriteString("reason", u.Reason);
+                if (u.Code is { } code) w.WriteString("code", code.Text());
+                if (!u.Blockers.IsEmpty)
+                {
+                    w.WriteStartArray("blockers");
+                    foreach (var id in u.Blockers) w.WriteStringValue(id);
+                    w.WriteEndArray();
+                }
+
                 w.WriteEndObject();
             }
 
@@ -187,6 +198,22 @@ public static class ScheduleFile
         if (item is null) return null;
         var meeting = item.Id("meeting");
         var reason = item.String("reason", true);
-        return meeting is null || reason is null ? null : new UnscheduledMeeting(meeting, reason);
+        ReasonCode? code = null;
+        bool codeRead = true;
+        if (item.TryGet("code", false, out var codeElement, out var codePath))
+        {
+            var text = JsonValues.String(codeElement, codePath, problems);
+            if (text is not null && ReasonCodes.TryParse(text, out var parsed)) code = parsed;
+            else
+            {
+                codeRead = false;
+                if (text is not null) problems.Add(codePath, $"\"{text}\" is not a reason code; expected one of {string.Join(", ", ReasonCodes.All)}");
+            }
+        }
+
+        var blockers = item.Array("blockers", false, (e, p) => ReadId(e, p, problems));
+        return meeting is null || reason is null || !codeRead || blockers is null
+            ? null
+            : new UnscheduledMeeting(meeting, reason, code, [.. blockers]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving;
@@ -19,9 +19,9 @@ internal readonly record struct StartOption(int Start, int Group);
 internal sealed record PoolGroup(string? Building, ImmutableArray<int> Pools);
 
 /// <summary>
-/// Everything the model may choose for one meeting, pruned before any variable exists: every start obeys the grid
-/// (one day, no break), the windows, each participant's availability and busy periods, the pin, and has at least one
-/// suitable pool free over the whole meeting.
+/// Everything the model may choose for one meeting, pruned before any variable exists: every start keeps the rules
+/// about the meeting alone (<see cref="PlacementRules.AllowedStarts"/>) and has at least one suitable pool free over
+/// the whole meeting.
 /// </summary>
 internal sealed class MeetingOptions
 {
@@ -55,84 +55,52 @@ internal sealed class MeetingOptions
     public ImmutableArray<StartOption> Options { get; }
 }
 
-/// <summary>Computes every meeting's options in time linear in meetings × slots.</summary>
+/// <summary>Computes every meeting's options from the <see cref="PlacementRules"/>, in time linear in meetings × slots.</summary>
 internal static class CandidateBuilder
 {
-    public static ImmutableArray<MeetingOptions> Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools)
-    {
-        var participantIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < ev.Participants.Length; i++) participantIndex[ev.Participants[i].Id] = i;
-        var busySlots = ev.Participants.Select(p => SlotsIntersecting(grid, p.Busy)).ToArray();
+    /// <summary>Every meeting's options on <paramref name="grid"/> (the event's own) and <paramref name="pools"/>.</summary>
+    public static ImmutableArray<MeetingOptions> Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools) =>
+        Build(new PlacementRules(ev, grid), pools);
 
+    /// <summary>
+    /// Every meeting's options: each start <see cref="PlacementRules.AllowedStarts"/> gives, with each building group
+    /// that has a pool available throughout the meeting. Sharing <paramref name="rules"/> with the first fit and the
+    /// reasons means the allowed starts are computed once.
+    /// </summary>
+    public static ImmutableArray<MeetingOptions> Build(PlacementRules rules, ImmutableArray<RoomPool> pools)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var ev = rules.Event;
         var result = ImmutableArray.CreateBuilder<MeetingOptions>(ev.Meetings.Length);
         for (int mi = 0; mi < ev.Meetings.Length; mi++)
         {
             var m = ev.Meetings[mi];
-            int length = grid.SlotsIn(m.Duration);
-            var people = m.Participants.Select(id => participantIndex[id]).ToImmutableArray();
+            int length = rules.Length(mi);
             var groups = SuitablePools(m, pools);
             var options = ImmutableArray.CreateBuilder<StartOption>();
-            foreach (int s in StartsToTry(m, grid))
+            if (!groups.IsEmpty)
             {
-                if (!TimeFits(ev, grid, m, people, busySlots, s, length)) continue;
-                for (int g = 0; g < groups.Length; g++)
-                    if (groups[g].Pools.Any(p => pools[p].IsFreeOver(s, length)))
-                        options.Add(new StartOption(s, g));
+                foreach (int s in rules.AllowedStarts(mi))
+                    for (int g = 0; g < groups.Length; g++)
+                        if (groups[g].Pools.Any(p => pools[p].IsFreeOver(s, length)))
+                            options.Add(new StartOption(s, g));
             }
-            result.Add(new MeetingOptions(mi, m, length, people, groups, options.ToImmutable()));
+
+            result.Add(new MeetingOptions(mi, m, length, rules.Participants(mi), groups, options.ToImmutable()));
         }
+
         return result.MoveToImmutable();
     }
 
-    /// <summary>Every start slot the grid allows, or just the pinned one.</summary>
-    internal static IEnumerable<int> StartsToTry(MeetingRequest m, TimeGrid grid)
-    {
-        if (m.Pin is not null)
-        {
-            var pinned = grid.SlotStartingAt(m.Pin.Start);
-            if (pinned is int p) yield return p;
-            yield break;
-        }
-        for (int s = 0; s < grid.SlotCount; s++) yield return s;
-    }
-
-    /// <summary>The time rules for one start: grid, windows, availability, busy.</summary>
-    internal static bool TimeFits(Event ev, TimeGrid grid, MeetingRequest m, ImmutableArray<int> people, bool[][] busySlots, int s, int length)
-    {
-        if (!grid.FitsAt(s, length)) return false;
-        var start = grid.SlotStart(s);
-        var end = start + m.Duration;
-        if (!m.Windows.IsEmpty && !m.Windows.Any(w => w.Start <= start && end <= w.End)) return false;
-        foreach (int p in people)
-        {
-            var participant = ev.Participants[p];
-            if (!participant.Available.IsEmpty && !participant.Available.Any(a => a.Start <= start && end <= a.End)) return false;
-            var busy = busySlots[p];
-            for (int t = s; t < s + length; t++)
-                if (busy[t]) return false;
-        }
-        return true;
-    }
-
+    /// <summary>
+    /// The pools whose rooms suit <paramref name="m"/>, grouped by building (ordinal). The rooms of a pool are alike,
+    /// and a pinned room has a pool of its own, so the first room answers for the pool.
+    /// </summary>
     internal static ImmutableArray<PoolGroup> SuitablePools(MeetingRequest m, ImmutableArray<RoomPool> pools) =>
         pools
-            .Where(p => p.Suits(m) && (m.Pin?.Room is null || p.Rooms.Any(r => r.Id == m.Pin.Room)))
+            .Where(p => PlacementRules.Fit(p.Rooms[0], m) == RoomFit.Fits)
             .GroupBy(p => p.Building ?? "", StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new PoolGroup(g.First().Building, g.Select(p => p.Index).ToImmutableArray()))
             .ToImmutableArray();
-
-    /// <summary>For each slot, whether it intersects one of <paramref name="intervals"/>.</summary>
-    internal static bool[] SlotsIntersecting(TimeGrid grid, ImmutableArray<Interval> intervals)
-    {
-        var flags = new bool[grid.SlotCount];
-        if (intervals.IsEmpty) return flags;
-        for (int s = 0; s < grid.SlotCount; s++)
-        {
-            var slot = grid.SlotInterval(s);
-            foreach (var i in intervals)
-                if (i.Start < slot.End && slot.Start < i.End) { flags[s] = true; break; }
-        }
-        return flags;
-    }
 }

@@ -1,182 +1,205 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
+using static Scheduler.Engine.Solving.Conflicts.ConflictText;
 
 namespace Scheduler.Engine.Solving;
 
 /// <summary>
-/// Why each meeting was left out, in words an officer can act on: the first rule that leaves it no possible time
-/// or room, or, when it had options, who and what took them.
+/// Why each meeting was left out, as a code, a sentence an officer can act on, and the ids in the way: the rule
+/// about the meeting alone that leaves it no start (asked of <see cref="PlacementRules"/>), or, when it had options,
+/// what took each of them.
 /// </summary>
 internal static class Reasons
 {
-    private static readonly LocalDateTimePattern When = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm");
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
-    /// <summary>A reason for every meeting not in <paramref name="placements"/>.</summary>
-    public static IEnumerable<(int Meeting, string Reason)> Explain(Event ev, SchedulingProblem sm, List<Placement> placements, ScheduleStatus status, Duration limit)
+    /// <summary>An explanation for every meeting of <paramref name="meetings"/> not in <paramref name="placements"/>, in event order.</summary>
+    /// <param name="rules">The event's rules (the ones the candidates were built with, or new ones for the same event and grid).</param>
+    /// <param name="pools">The room pools the placements use.</param>
+    /// <param name="meetings">Every meeting's options.</param>
+    /// <param name="placements">The schedule.</param>
+    /// <param name="status">The schedule's status: with <see cref="ScheduleStatus.Unknown"/> nothing was found.</param>
+    /// <param name="limit">The time limit of the search, for the sentence when it found nothing.</param>
+    public static IEnumerable<Explanation> Explain(PlacementRules rules, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
+        IReadOnlyCollection<Placement> placements, ScheduleStatus status, Duration limit)
     {
-        var placedAt = placements.ToDictionary(p => p.Meeting);
-        var board = new Board(sm, placements);
-        foreach (var m in sm.Meetings)
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(placements);
+        var placed = placements.Select(p => p.Meeting).ToHashSet();
+        Board? board = null;
+        foreach (var m in meetings)
         {
-            if (placedAt.ContainsKey(m.Index)) continue;
-            string reason;
-            if (m.Options.IsEmpty) reason = NoOption(ev, sm, m);
+            if (placed.Contains(m.Index)) continue;
+            var why = m.Options.IsEmpty ? rules.WhyNever(m.Index) : Hindrance.Nothing;
+            Explanation e;
+            if (!why.Allows) e = Explanation.Of(rules, m.Index, why);
             else if (status == ScheduleStatus.Unknown)
-                reason = $"no valid schedule was found within the time limit of {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
-            else reason = LostOut(ev, sm, m, board, status);
-            yield return (m.Index, (m.Meeting.Required ? "required, but " : "") + reason);
+                e = new Explanation(m.Index, ReasonCode.NoScheduleFound,
+                    $"no valid schedule was found within the time limit of {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", []);
+            else e = LostOut(rules, pools, meetings, m, board ??= new Board(pools, meetings, placements, rules.Grid.SlotCount), status);
+            yield return m.Meeting.Required ? e with { Sentence = "required, but " + e.Sentence } : e;
         }
     }
 
-    private static string NoOption(Event ev, SchedulingProblem sm, MeetingOptions m)
-    {
-        var meeting = m.Meeting;
-        string minutes = $"{(long)meeting.Duration.TotalMinutes}-minute";
-        if (m.Groups.IsEmpty) return NoRoom(ev, meeting);
-        var grid = sm.Grid;
-        var starts = CandidateBuilder.StartsToTry(meeting, grid).ToList();
-        if (meeting.Pin is not null && starts.Count == 0)
-            return $"its pin at {Local(ev, meeting.Pin.Start)} is not on the grain of any day";
-        starts = starts.Where(s => grid.FitsAt(s, m.Length)).ToList();
-        if (starts.Count == 0)
-            return meeting.Pin is not null
-                ? $"its pin at {Local(ev, meeting.Pin.Start)} runs past the day's end or into a break"
-                : $"no day has a free {minutes} period outside the breaks";
-        Interval At(int s) => new(grid.SlotStart(s), grid.SlotStart(s) + meeting.Duration);
-        if (!meeting.Windows.IsEmpty)
-        {
-            starts = starts.Where(s => meeting.Windows.Any(w => w.Start <= At(s).Start && At(s).End <= w.End)).ToList();
-            if (starts.Count == 0) return $"no {minutes} period of the event's days lies inside its windows ({Periods(ev, meeting.Windows)})";
-        }
-        foreach (var id in meeting.Participants)
-        {
-            var p = ev.FindParticipant(id)!;
-            if (!p.Available.IsEmpty)
-            {
-                starts = starts.Where(s => p.Available.Any(a => a.Start <= At(s).Start && At(s).End <= a.End)).ToList();
-                if (starts.Count == 0)
-                    return $"{Name(p)} is available only {Periods(ev, p.Available)}, which leaves no {minutes} period for it" +
-                        (meeting.Windows.IsEmpty ? "" : " inside its windows");
-            }
-            if (!p.Busy.IsEmpty)
-            {
-                starts = starts.Where(s => !p.Busy.Any(b => b.Start < At(s).End && At(s).Start < b.End)).ToList();
-                if (starts.Count == 0)
-                    return $"{Name(p)} is busy {Periods(ev, p.Busy)}, which leaves no common free {minutes} period" +
-                        (meeting.Windows.IsEmpty ? "" : " inside its windows");
-            }
-        }
-        var rooms = m.Groups.SelectMany(g => g.Pools).SelectMany(p => sm.Pools[p].Rooms).Select(r => $"\"{r.Name}\"");
-        return $"every suitable room ({string.Join(", ", rooms)}) is unavailable whenever all its participants are free";
-    }
-
-    private static string NoRoom(Event ev, MeetingRequest meeting)
-    {
-        if (meeting.Pin?.Room is { } pinned)
-        {
-            var room = ev.FindRoom(pinned)!;
-            if (room.Capacity < meeting.Headcount) return $"its pinned room \"{room.Name}\" seats {room.Capacity}, fewer than its {meeting.Headcount} people";
-            var missing = meeting.RequiredFeatures.Where(f => !room.Features.Contains(f, StringComparer.Ordinal));
-            return $"its pinned room \"{room.Name}\" lacks {string.Join(", ", missing.Select(f => $"\"{f}\""))}";
-        }
-        var withFeatures = ev.Rooms.Where(r => r.HasAll(meeting.RequiredFeatures)).ToList();
-        string features = meeting.RequiredFeatures.IsEmpty ? "" : " with " + string.Join(", ", meeting.RequiredFeatures.Select(f => $"\"{f}\""));
-        if (withFeatures.Count == 0) return $"no room{features} exists";
-        int largest = withFeatures.Max(r => r.Capacity);
-        return $"no room{features} seats its {meeting.Headcount} people (the largest seats {largest})";
-    }
-
-    /// <summary>It had options: say which placed meetings, full rooms or daily caps took each of them.</summary>
     /// <summary>Placements indexed by participant, and pool use per slot, so each option is checked in time proportional to its neighbours.</summary>
     private sealed class Board
     {
-        public Board(SchedulingProblem sm, List<Placement> placements)
+        public Board(ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings, IReadOnlyCollection<Placement> placements, int slots)
         {
-            ByParticipant = new Dictionary<int, List<Placement>>();
             foreach (var p in placements)
-                foreach (int person in sm.Meetings[p.Meeting].Participants)
+            {
+                var meeting = meetings[p.Meeting].Meeting;
+                PlacedById[meeting.Id] = p;
+                foreach (var before in meeting.After)
                 {
-                    if (!ByParticipant.TryGetValue(person, out var list)) ByParticipant[person] = list = new();
+                    if (!PlacedAfter.TryGetValue(before, out var list)) PlacedAfter[before] = list = [];
                     list.Add(p);
                 }
-            PoolUse = new int[sm.Pools.Length, sm.Grid.SlotCount];
+            }
+            foreach (var p in placements)
+                foreach (int person in meetings[p.Meeting].Participants)
+                {
+                    if (!ByParticipant.TryGetValue(person, out var list)) ByParticipant[person] = list = [];
+                    list.Add(p);
+                }
+            PoolUse = new int[pools.Length, slots];
             foreach (var p in placements)
                 for (int t = p.Start; t < p.Start + p.Length; t++) PoolUse[p.Pool, t]++;
         }
 
-        public Dictionary<int, List<Placement>> ByParticipant { get; }
+        public Dictionary<string, Placement> PlacedById { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Placed meetings by the id of each meeting they must come after.</summary>
+        public Dictionary<string, List<Placement>> PlacedAfter { get; } = new(StringComparer.Ordinal);
+        public Dictionary<int, List<Placement>> ByParticipant { get; } = [];
         public int[,] PoolUse { get; }
     }
 
-    private static string LostOut(Event ev, SchedulingProblem sm, MeetingOptions m, Board board, ScheduleStatus status)
+    /// <summary>What stands in the way at each of a meeting's options, tallied by kind.</summary>
+    private sealed class Tally
     {
-        var grid = sm.Grid;
-        var rivals = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        int roomsFull = 0, capped = 0, free = 0;
+        public int Rivalled, RoomsFull, Capped, Ordered, Free;
+        public SortedDictionary<string, SortedSet<string>> RivalTitlesByName { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> Rivals { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> PinnedRivals { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> FullRooms { get; } = new(StringComparer.Ordinal);
+        public SortedSet<int> CappedPeople { get; } = [];
+        public SortedSet<string> OrderedWith { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>It had options: say which placed meetings, full rooms, daily limits or <c>after</c> orders took each of them.</summary>
+    private static Explanation LostOut(PlacementRules rules, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
+        MeetingOptions m, Board board, ScheduleStatus status)
+    {
+        var ev = rules.Event;
+        var grid = rules.Grid;
+        var tally = new Tally();
         var mine = m.Participants.ToHashSet();
+        var neighbours = m.Participants.SelectMany(person => board.ByParticipant.GetValueOrDefault(person) ?? []).Distinct().ToList();
+        var predecessors = m.Meeting.After.Where(board.PlacedById.ContainsKey).Select(id => board.PlacedById[id]).Distinct().ToList();
+        var successors = board.PlacedAfter.GetValueOrDefault(m.Meeting.Id) ?? [];
         foreach (var option in m.Options)
         {
             int end = option.Start + m.Length;
             bool blocked = false;
-            foreach (var p in m.Participants.SelectMany(person => board.ByParticipant.GetValueOrDefault(person) ?? new List<Placement>()).Distinct())
+            foreach (var p in neighbours)
             {
-                var other = sm.Meetings[p.Meeting];
-                var travel = ev.TravelTime(m.Groups[option.Group].Building, sm.Pools[p.Pool].Building);
-                int buffer = grid.SlotsCovering(travel);
                 if (grid.DayOf(p.Start) != grid.DayOf(option.Start)) continue;
-                if (p.Start < end + buffer && option.Start < p.Start + p.Length + buffer)
+                int buffer = grid.SlotsCovering(ev.TravelTime(m.Groups[option.Group].Building, pools[p.Pool].Building));
+                if (p.Start >= end + buffer || option.Start >= p.Start + p.Length + buffer) continue;
+                blocked = true;
+                var other = meetings[p.Meeting].Meeting;
+                tally.Rivals.Add(other.Id);
+                if (other.Pin is not null) tally.PinnedRivals.Add(other.Id);
+                foreach (int person in meetings[p.Meeting].Participants.Where(mine.Contains))
                 {
-                    blocked = true;
-                    foreach (int person in other.Participants.Where(mine.Contains))
-                    {
-                        var name = Name(ev.Participants[person]);
-                        if (!rivals.TryGetValue(name, out var set)) rivals[name] = set = new SortedSet<string>(StringComparer.Ordinal);
-                        set.Add($"\"{other.Meeting.Title}\"");
-                    }
+                    var name = Name(ev.Participants[person]);
+                    if (!tally.RivalTitlesByName.TryGetValue(name, out var titles))
+                        tally.RivalTitlesByName[name] = titles = new SortedSet<string>(StringComparer.Ordinal);
+                    titles.Add($"\"{other.Title}\"");
                 }
             }
-            if (blocked) continue;
+            if (blocked) { tally.Rivalled++; continue; }
+
             var group = m.Groups[option.Group];
-            bool roomFree = group.Pools.Any(pool =>
-                sm.Pools[pool].IsFreeOver(option.Start, m.Length) &&
-                Enumerable.Range(option.Start, m.Length).All(t => board.PoolUse[pool, t] < sm.Pools[pool].Size));
-            if (!roomFree) { roomsFull++; continue; }
+            var available = group.Pools.Where(pool => pools[pool].IsFreeOver(option.Start, m.Length)).ToList();
+            if (!available.Any(pool => Enumerable.Range(option.Start, m.Length).All(t => board.PoolUse[pool, t] < pools[pool].Size)))
+            {
+                tally.RoomsFull++;
+                tally.FullRooms.UnionWith(available.SelectMany(pool => pools[pool].Rooms).Select(r => r.Id));
+                continue;
+            }
+
             int day = grid.DayOf(option.Start);
-            if (m.Participants.Any(p => ev.Participants[p].MaxMeetingsPerDay is int max &&
-                (board.ByParticipant.GetValueOrDefault(p)?.Count(q => grid.DayOf(q.Start) == day) ?? 0) >= max))
-            { capped++; continue; }
-            free++;
+            var capped = m.Participants.Where(p => ev.Participants[p].MaxMeetingsPerDay is int max &&
+                (board.ByParticipant.GetValueOrDefault(p)?.Count(q => grid.DayOf(q.Start) == day) ?? 0) >= max).ToList();
+            if (capped.Count > 0) { tally.Capped++; tally.CappedPeople.UnionWith(capped); continue; }
+
+            // The model orders start slots: a successor starts no earlier than its predecessor's last slot ends.
+            var ordered = predecessors.Where(q => option.Start < q.Start + q.Length)
+                .Concat(successors.Where(q => q.Start < option.Start + m.Length)).ToList();
+            if (ordered.Count > 0)
+            {
+                tally.Ordered++;
+                tally.OrderedWith.UnionWith(ordered.Select(q => meetings[q.Meeting].Meeting.Id));
+                continue;
+            }
+            tally.Free++;
         }
-        var parts = new List<string>();
-        if (rivals.Count > 0)
-            parts.Add("its possible times are taken by " + string.Join("; ", rivals.Take(3).Select(r =>
-                $"{r.Key}'s meetings {string.Join(", ", r.Value.Take(4))}{(r.Value.Count > 4 ? $" and {r.Value.Count - 4} more" : "")}")));
-        if (roomsFull > 0) parts.Add($"every suitable room is booked at {roomsFull} of its {m.Options.Length} possible times");
-        if (capped > 0) parts.Add($"a participant's daily meeting limit is reached at {capped} of them");
-        if (free > 0)
-            parts.Add(status == ScheduleStatus.Optimal
-                ? "the times still free would break the idle-gap spread cap or an 'after' order"
-                : "the search stopped (time limit) before placing it at a time that is still free");
-        var weight = m.Meeting.Weight;
-        return $"lost out (weight {weight}): " + string.Join("; ", parts);
+        var (code, blockers) = Decide(ev, m, tally, status);
+        return new Explanation(m.Index, code, Sentence(ev, m, tally, code), blockers);
     }
 
-    private static string Name(Participant p) => p.Name == p.Id ? $"\"{p.Id}\"" : $"{p.Name}";
-
-    private static string Local(Event ev, Instant t) => When.Format(t.InZone(ev.Zone).LocalDateTime);
-
-    private static string Periods(Event ev, IEnumerable<Interval> periods)
+    /// <summary>
+    /// The code: when a time is still free, why it was not used; otherwise what took most of its options (ties: rival
+    /// meetings, full rooms, daily limits, <c>after</c> orders). Blockers are those of the code's kind.
+    /// </summary>
+    private static (ReasonCode Code, ImmutableArray<string> Blockers) Decide(Event ev, MeetingOptions m, Tally tally, ScheduleStatus status)
     {
-        var list = periods.OrderBy(p => p.Start).ToList();
-        var shown = list.Take(3).Select(p =>
+        // Without options of its own here (a search on a restricted problem), the rules still allow it somewhere.
+        if (tally.Free > 0 || m.Options.IsEmpty)
         {
-            var s = p.Start.InZone(ev.Zone).LocalDateTime;
-            var e = p.End.InZone(ev.Zone).LocalDateTime;
-            return s.Date == e.Date ? $"{When.Format(s)}–{Clock.Format(e.TimeOfDay)}" : $"{When.Format(s)} to {When.Format(e)}";
-        });
-        return string.Join(", ", shown) + (list.Count > 3 ? $" and {list.Count - 3} more" : "");
+            if (status != ScheduleStatus.Optimal) return (ReasonCode.SearchStopped, []);
+            if (ev.Objective.MaxIdleGapSpread is not null) return (ReasonCode.IdleGapSpread, []);
+            return (m.Meeting.Weight == 0 ? ReasonCode.ZeroWeight : ReasonCode.SearchStopped, []);
+        }
+        int most = new[] { tally.Rivalled, tally.RoomsFull, tally.Capped, tally.Ordered }.Max();
+        if (tally.Rivalled == most)
+        {
+            return m.Meeting.Pin is not null && tally.PinnedRivals.Count > 0
+                ? (ReasonCode.PinConflict, [.. tally.PinnedRivals])
+                : (ReasonCode.LostToHigherWeight, [.. tally.Rivals]);
+        }
+        if (tally.RoomsFull == most) return (ReasonCode.RoomsFull, [.. tally.FullRooms]);
+        if (tally.Capped == most)
+            return (ReasonCode.DailyLimit, [.. tally.CappedPeople.Select(p => ev.Participants[p].Id).Order(StringComparer.Ordinal)]);
+        return (ReasonCode.AfterOrder, [.. tally.OrderedWith]);
+    }
+
+    private static string Sentence(Event ev, MeetingOptions m, Tally tally, ReasonCode code)
+    {
+        var parts = new List<string>();
+        if (tally.RivalTitlesByName.Count > 0)
+            parts.Add("its possible times are taken by " + string.Join("; ", tally.RivalTitlesByName.Take(3).Select(r =>
+                $"{r.Key}'s meetings {string.Join(", ", r.Value.Take(4))}{(r.Value.Count > 4 ? $" and {r.Value.Count - 4} more" : "")}")));
+        if (tally.RoomsFull > 0) parts.Add($"every suitable room is booked at {tally.RoomsFull} of its {m.Options.Length} possible times");
+        if (tally.Capped > 0)
+            parts.Add($"the daily meeting limit of {List(tally.CappedPeople.Select(p => Name(ev.Participants[p])))} is reached at {tally.Capped} of them");
+        if (tally.Ordered > 0)
+        {
+            var titles = tally.OrderedWith.Select(id => $"\"{ev.FindMeeting(id)!.Title}\"");
+            parts.Add($"at {tally.Ordered} of them it would break its 'after' order with {string.Join(", ", titles)}");
+        }
+        if (tally.Free > 0 || m.Options.IsEmpty)
+        {
+            parts.Add(code switch
+            {
+                ReasonCode.IdleGapSpread => "the times still free would break the idle-gap spread cap",
+                ReasonCode.ZeroWeight => "it has weight 0, so holding it at a time still free gains nothing",
+                _ => "the search stopped (time limit) before placing it at a time that is still free",
+            });
+        }
+        return $"lost out (weight {m.Meeting.Weight}): " + string.Join("; ", parts);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving;
@@ -8,7 +9,8 @@ namespace Scheduler.Engine.Solving;
 /// <summary>
 /// Interchangeable rooms: same building, capacity, features and unavailability. The model sees a pool as one
 /// resource of <see cref="Size"/> units, and concrete rooms are assigned after the solve by start time, which is exact
-/// for intervals on identical machines. A room named by a pin gets a pool of its own so the pin can hold.
+/// for intervals on identical machines. A room named by a pin gets a pool of its own so the pin can hold. Whether
+/// a pool suits a meeting is <see cref="PlacementRules.Fit"/> of its first room.
 /// </summary>
 internal sealed class RoomPool
 {
@@ -47,12 +49,14 @@ internal sealed class RoomPool
         return true;
     }
 
-    /// <summary>True when a room of the pool seats <paramref name="meeting"/> and offers its features.</summary>
-    public bool Suits(MeetingRequest meeting) => Capacity >= meeting.Headcount && Rooms[0].HasAll(meeting.RequiredFeatures);
-
     /// <summary>Groups the event's rooms into pools; deterministic order (by first room id).</summary>
-    public static ImmutableArray<RoomPool> Build(Event ev, TimeGrid grid)
+    public static ImmutableArray<RoomPool> Build(Event ev, TimeGrid grid) => Build(new PlacementRules(ev, grid));
+
+    /// <summary>Groups the event's rooms into pools, unavailability as <paramref name="rules"/> gives it; deterministic order (by first room id).</summary>
+    public static ImmutableArray<RoomPool> Build(PlacementRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
+        var ev = rules.Event;
         var pinnedRooms = ev.Meetings.Where(m => m.Pin?.Room is not null).Select(m => m.Pin!.Room!).ToHashSet(StringComparer.Ordinal);
         var groups = ev.Rooms
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -62,12 +66,9 @@ internal sealed class RoomPool
         var pools = ImmutableArray.CreateBuilder<RoomPool>(groups.Count);
         foreach (var rooms in groups)
         {
-            var blocked = new bool[grid.SlotCount];
-            for (int s = 0; s < grid.SlotCount; s++)
-            {
-                var slot = grid.SlotInterval(s);
-                blocked[s] = rooms[0].Unavailable.Any(u => u.Start < slot.End && slot.Start < u.End);
-            }
+            int first = rules.RoomIndex(rooms[0].Id);
+            var blocked = new bool[rules.Grid.SlotCount];
+            for (int s = 0; s < blocked.Length; s++) blocked[s] = rules.RoomBlocked(first, s);
             pools.Add(new RoomPool(pools.Count, rooms, blocked));
         }
         return pools.MoveToImmutable();

@@ -14,9 +14,9 @@ internal static class SolveResultAssembly
         var placements = summary.Placements.ToList();
         var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
-        var unscheduled = Reasons.Explain(ev, problem, placements, summary.Status, ctx.Options.TimeLimit)
+        var unscheduled = Reasons.Explain(new Rules.PlacementRules(ev, problem.Grid), problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
             .Where(u => !placed.Contains(u.Meeting))
-            .Select(u => new UnscheduledMeeting(ev.Meetings[u.Meeting].Id, u.Reason))
+            .Select(u => u.ToUnscheduled(ev))
             .ToImmutableArray();
         long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
         int gaps = ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements);

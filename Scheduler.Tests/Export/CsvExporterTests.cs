@@ -80,7 +80,7 @@ public class CsvExporterTests
         var unscheduled = File(files, "unscheduled.csv");
 
         Assert.StartsWith("\uFEFFmeeting,title,day,start,end,room,building,participants,delegations,roomId,participantIds,startDateTime,endDateTime\r\n", assignments, StringComparison.Ordinal);
-        Assert.StartsWith("\uFEFFmeeting,title,participants,reason\r\n", unscheduled, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFmeeting,title,participants,code,reason\r\n", unscheduled, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", assignments, StringComparison.Ordinal);
         // The only bare LF is the one inside the quoted title.
         Assert.Equal(1, assignments.Replace("\r\n", "", StringComparison.Ordinal).Count(c => c == '\n'));
@@ -96,6 +96,8 @@ public class CsvExporterTests
 
         Assert.Equal(["late", "never"], rows.Select(r => r["meeting"]));
         Assert.Equal("solo has no free 30-minute period, \"really\"", rows[1]["reason"]);
+        Assert.Equal("busy", rows[1]["code"]);
+        Assert.Equal("", rows[0]["code"]);
         Assert.Equal("Independent Observer; Amélie Dupont", rows[1]["participants"]);
         Assert.Equal("Never placed", rows[1]["title"]);
     }
@@ -121,7 +123,7 @@ public class CsvExporterTests
 
         var files = CsvExporter.Export(ev, schedule with { Assignments = [], Unscheduled = [] });
 
-        Assert.Equal("\uFEFFmeeting,title,participants,reason\r\n", File(files, "unscheduled.csv"));
+        Assert.Equal("\uFEFFmeeting,title,participants,code,reason\r\n", File(files, "unscheduled.csv"));
         Assert.Empty(Read(File(files, "assignments.csv")));
     }
 

@@ -49,7 +49,7 @@ internal static class ExportTestEvents
             At(ev, "fr-fr", "b1", new LocalDateTime(2021, 6, 22, 12, 45)),
             At(ev, "un-obs", "b2", new LocalDateTime(2021, 6, 23, 9, 30)));
         var unscheduled = ImmutableArray.Create(
-            new UnscheduledMeeting("never", "solo has no free 30-minute period, \"really\""),
+            new UnscheduledMeeting("never", "solo has no free 30-minute period, \"really\"", ReasonCode.Busy, ["solo"]),
             new UnscheduledMeeting("late", "martin is busy"));
         return (ev, new Schedule(ev.Name, ScheduleStatus.Feasible, 4, 6, 1, null, assignments, unscheduled));
     }

@@ -9,6 +9,24 @@ namespace Scheduler.Tests.Solving;
 /// <summary>Required meetings that cannot all be held, and the reason given for every meeting left out.</summary>
 public sealed class InfeasibleAndReasonTests
 {
+    /// <summary>The unscheduled entry of <paramref name="meeting"/>, which must have a code and a sentence.</summary>
+    internal static UnscheduledMeeting Why(Schedule schedule, string meeting)
+    {
+        var u = schedule.Unscheduled.SingleOrDefault(u => u.Meeting == meeting)
+            ?? throw new Xunit.Sdk.XunitException($"\"{meeting}\" is not listed as unscheduled");
+        Assert.NotNull(u.Code);
+        Assert.False(string.IsNullOrWhiteSpace(u.Reason));
+        return u;
+    }
+
+    /// <summary>Asserts the code and the blockers (ordinal order) of <paramref name="meeting"/>.</summary>
+    internal static void AssertWhy(Schedule schedule, string meeting, ReasonCode code, params string[] blockers)
+    {
+        var u = Why(schedule, meeting);
+        Assert.Equal(code, u.Code);
+        Assert.Equal(blockers, u.Blockers.ToArray());
+    }
+
     private static Schedule SolveInfeasible(Event ev)
     {
         var s = MeetingScheduler.Solve(ev, Options()).Schedule;
@@ -32,15 +50,13 @@ public sealed class InfeasibleAndReasonTests
 
         Assert.Contains("de", s.PlacedIds());
         Assert.Single(s.Assignments, a => a.Meeting is "ab" or "ac");
-        var (held, lost) = s.Has("ab") ? ("Anna - Bea", "ac") : ("Anna - Carl", "ab");
-        var reason = s.ReasonFor(lost);
-        Assert.StartsWith("required", reason);
-        Assert.Contains("Anna", reason);
-        Assert.Contains(held, reason);
+        var (held, lost) = s.Has("ab") ? ("ab", "ac") : ("ac", "ab");
+        AssertWhy(s, lost, ReasonCode.LostToHigherWeight, held);
+        Assert.StartsWith("required, but ", Why(s, lost).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_required_meeting_blocked_by_a_busy_period_is_infeasible_and_named_with_the_cause()
+    public void A_required_meeting_blocked_by_a_busy_period_is_infeasible_and_coded_busy()
     {
         var ev = Morning("10:00").Room("r1")
             .Person("b", name: "Bea", busy: [("2021-06-22T08:00", "2021-06-22T12:00")])
@@ -53,9 +69,7 @@ public sealed class InfeasibleAndReasonTests
 
         Assert.Equal(["cd", "ce"], s.PlacedIds());
         Assert.Equal(7, s.ScheduledWeight);
-        var reason = s.ReasonFor("ab");
-        Assert.StartsWith("required", reason);
-        Assert.Contains("Bea is busy 2021-06-22 08:00–12:00", reason);
+        AssertWhy(s, "ab", ReasonCode.Busy, "b");
     }
 
     [Fact]
@@ -70,11 +84,14 @@ public sealed class InfeasibleAndReasonTests
         var s = SolveInfeasible(ev);
 
         Assert.Contains(s.Assignments, a => a.Meeting is "ab" or "ac");
-        Assert.Single(s.Unscheduled, u => u.Reason.StartsWith("required", StringComparison.Ordinal));
+        var lost = Assert.Single(s.Unscheduled, u => ev.FindMeeting(u.Meeting)!.Required);
+        Assert.Equal(ReasonCode.LostToHigherWeight, lost.Code);
+        // Whoever holds the lost one's participants blocks it: "ab" holds a from "ac"; "ac" and "bd" hold a and b from "ab".
+        Assert.Equal(s.Has("ab") ? ["ab"] : ["ac", "bd"], lost.Blockers.ToArray());
     }
 
     [Fact]
-    public void A_meeting_no_room_seats_says_so()
+    public void A_meeting_no_room_seats_is_coded_no_room_fits_with_no_blockers()
     {
         var ev = Morning().Room("r1", capacity: 10).Room("r2", capacity: 6)
             .Meeting("big", 30, ["a", "b"], m => m.Headcount(12))
@@ -82,11 +99,11 @@ public sealed class InfeasibleAndReasonTests
 
         var s = SolveAndValidate(ev);
 
-        Assert.Equal("no room seats its 12 people (the largest seats 10)", s.ReasonFor("big"));
+        AssertWhy(s, "big", ReasonCode.NoRoomFits);
     }
 
     [Fact]
-    public void A_meeting_whose_participant_is_not_there_names_them_and_their_availability()
+    public void A_meeting_whose_participant_is_not_there_is_coded_outside_availability_and_names_them()
     {
         var ev = Morning("12:00").Room("r1")
             .Person("b", name: "Bea", available: [("2021-06-23T09:00", "2021-06-23T12:00")])
@@ -95,12 +112,11 @@ public sealed class InfeasibleAndReasonTests
 
         var s = SolveAndValidate(ev);
 
-        var reason = s.ReasonFor("ab");
-        Assert.Contains("Bea is available only 2021-06-23 09:00–12:00", reason);
+        AssertWhy(s, "ab", ReasonCode.OutsideAvailability, "b");
     }
 
     [Fact]
-    public void A_meeting_blocked_by_a_busy_period_names_who_is_busy_and_when()
+    public void A_meeting_blocked_by_a_busy_period_is_coded_busy_and_names_who_is_busy()
     {
         var ev = Morning("12:00").Room("r1")
             .Person("a", name: "Anna", busy: [("2021-06-22T09:00", "2021-06-22T11:45")])
@@ -109,11 +125,11 @@ public sealed class InfeasibleAndReasonTests
 
         var s = SolveAndValidate(ev);
 
-        Assert.Contains("Anna is busy 2021-06-22 09:00–11:45", s.ReasonFor("ab"));
+        AssertWhy(s, "ab", ReasonCode.Busy, "a");
     }
 
     [Fact]
-    public void A_meeting_that_lost_out_names_the_higher_weight_rival()
+    public void A_meeting_that_lost_out_is_coded_lost_to_higher_weight_and_names_the_rival()
     {
         var ev = Morning().Room("r1").Room("r2")
             .Person("a", name: "Anna")
@@ -124,13 +140,11 @@ public sealed class InfeasibleAndReasonTests
         var s = SolveAndValidate(ev);
 
         Assert.Equal(["rich"], s.PlacedIds());
-        var reason = s.ReasonFor("poor");
-        Assert.StartsWith("lost out (weight 1)", reason);
-        Assert.Contains("Anna's meetings \"Anna - Bea\"", reason);
+        AssertWhy(s, "poor", ReasonCode.LostToHigherWeight, "rich");
     }
 
     [Fact]
-    public void A_meeting_that_lost_its_room_says_the_rooms_were_booked()
+    public void A_meeting_that_lost_its_room_is_coded_rooms_full_and_names_the_room()
     {
         var ev = Morning().Room("r1")
             .Meeting("rich", 30, ["a", "b"], m => m.Weight(10))
@@ -139,6 +153,6 @@ public sealed class InfeasibleAndReasonTests
 
         var s = SolveAndValidate(ev);
 
-        Assert.Contains("every suitable room is booked", s.ReasonFor("poor"));
+        AssertWhy(s, "poor", ReasonCode.RoomsFull, "r1");
     }
 }
