@@ -3,6 +3,7 @@ using Scheduler.Engine.Checking;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Files;
 using Scheduler.Engine.Generation;
+using Scheduler.Tests.Cli;
 using Scheduler.Tests.Solving.Bounds;
 using static Scheduler.Tests.Solving.Solver;
 
@@ -93,4 +94,30 @@ public sealed class TightConferenceGeneratorTests
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => TightConferenceGenerator.Generate(new TightConferenceOptions { RoomFill = 0.2 }));
         Assert.Equal("o", e.ParamName);
     }
+
+    [Fact]
+    public async Task Generate_conference_tight_writes_the_planted_event()
+    {
+        var run = await CliRunner.Run("generate", "conference", "--tight", "--requests", "60", "--days", "1", "--seed", "4");
+
+        Assert.Equal(0, run.ExitCode);
+        var read = EventFile.Parse(run.Out);
+        Assert.Empty(read.Problems);
+        Assert.Equal(Fingerprint(TightConferenceGenerator.Generate(new TightConferenceOptions { Requests = 60, Days = 1, Seed = 4 }).Event),
+            Fingerprint(read.Value!));
+    }
+
+    [Theory]
+    [InlineData("--rooms", "4")]
+    [InlineData("--delegates", "40")]
+    public async Task Generate_conference_tight_refuses_sizes_that_follow_from_the_requests(string option, string value)
+    {
+        var run = await CliRunner.Run("generate", "conference", "--tight", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cannot be given with --tight", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
+
+    private static string Fingerprint(Event ev) => GeneratorTests.Fingerprint(ev);
 }
