@@ -1,19 +1,21 @@
 using System.Collections.Immutable;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving;
 
 /// <summary>
-/// The data every search of one event shares, computed once: the time grid, the room pools and each meeting's
-/// candidate options. Immutable; a search restricts it (<see cref="Restrict"/>) instead of changing it.
+/// The data every search of one event shares, computed once: the time grid, the rules about each meeting alone, the
+/// room pools and each meeting's candidate options. Immutable; a search restricts it (<see cref="Restrict"/>) instead of changing it.
 /// </summary>
 internal sealed class SchedulingProblem
 {
-    private SchedulingProblem(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
+    private SchedulingProblem(Event ev, TimeGrid grid, PlacementRules rules, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings)
     {
         Event = ev;
         Grid = grid;
+        Rules = rules;
         Pools = pools;
         Meetings = meetings;
     }
@@ -23,6 +25,9 @@ internal sealed class SchedulingProblem
 
     /// <summary>The event's slots.</summary>
     public TimeGrid Grid { get; }
+
+    /// <summary>The rules the candidates were built with; first fit and the reasons ask the same instance, so nothing is computed twice.</summary>
+    public PlacementRules Rules { get; }
 
     /// <summary>Interchangeable rooms.</summary>
     public ImmutableArray<RoomPool> Pools { get; }
@@ -41,13 +46,14 @@ internal sealed class SchedulingProblem
     {
         ArgumentNullException.ThrowIfNull(ev);
         var grid = TimeGrid.Build(ev);
-        var pools = RoomPool.Build(ev, grid);
-        return new SchedulingProblem(ev, grid, pools, CandidateBuilder.Build(ev, grid, pools));
+        var rules = new PlacementRules(ev, grid);
+        var pools = RoomPool.Build(rules);
+        return new SchedulingProblem(ev, grid, rules, pools, CandidateBuilder.Build(rules, pools));
     }
 
     /// <summary>A problem over already computed parts (tests and benchmarks that build them one by one).</summary>
     public static SchedulingProblem Of(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings) =>
-        new(ev, grid, pools, meetings);
+        new(ev, grid, new PlacementRules(ev, grid), pools, meetings);
 
     /// <summary>
     /// The same problem with each meeting's options replaced by <paramref name="options"/>'s answer (a subset of its
@@ -60,7 +66,7 @@ internal sealed class SchedulingProblem
             var kept = options(m);
             return kept == m.Options ? m : new MeetingOptions(m.Index, m.Meeting, m.Length, m.Participants, m.Groups, kept);
         }).ToImmutableArray();
-        return new SchedulingProblem(Event, Grid, Pools, restricted);
+        return new SchedulingProblem(Event, Grid, Rules, Pools, restricted);
     }
 
     /// <summary>True when every weighted meeting is required: then any schedule has the full weight.</summary>

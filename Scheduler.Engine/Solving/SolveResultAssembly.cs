@@ -14,7 +14,7 @@ internal static class SolveResultAssembly
         var placements = summary.Placements.ToList();
         var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
-        var unscheduled = Reasons.Explain(new Rules.PlacementRules(ev, problem.Grid), problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
+        var unscheduled = Reasons.Explain(problem.Rules, problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
             .Where(u => !placed.Contains(u.Meeting))
             .Select(u => u.ToUnscheduled(ev))
             .ToImmutableArray();

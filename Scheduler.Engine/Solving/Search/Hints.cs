@@ -11,7 +11,7 @@ internal static class Hints
         var byId = problem.Meetings.ToDictionary(m => m.Meeting.Id, StringComparer.Ordinal);
         var poolOfRoom = problem.Pools.SelectMany(p => p.Rooms.Select(r => (r.Id, p.Index))).ToDictionary(x => x.Id, x => x.Index, StringComparer.Ordinal);
         var placements = new List<Placement>();
-        foreach (var a in Baselines.FirstFit.Run(problem.Event, problem.Grid).Assignments)
+        foreach (var a in Baselines.FirstFit.Run(problem.Rules).Assignments)
         {
             var m = byId[a.Meeting];
             if (problem.Grid.SlotStartingAt(a.Start) is int start)
