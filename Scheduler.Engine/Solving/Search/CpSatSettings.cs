@@ -40,6 +40,9 @@ internal sealed record CpSatSettings
     /// <summary>CP-SAT's linearization level (0: no LP, 1: default, 2: more); null for the default.</summary>
     public int? LinearizationLevel { get; init; }
 
+    /// <summary>Whether every hinted variable is fixed to its hinted value: how a hint on the choices is completed.</summary>
+    public bool FixHintedVariables { get; init; }
+
     /// <summary>Whether CP-SAT prints its search log to standard output.</summary>
     public bool Log { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record CpSatSettings
         if (InterleaveSearch) Add("interleave_search", "true");
         if (FullSubsolvers is int full) Add("num_full_subsolvers", full.ToString(CultureInfo.InvariantCulture));
         if (LinearizationLevel is int level) Add("linearization_level", level.ToString(CultureInfo.InvariantCulture));
+        if (FixHintedVariables) Add("fix_variables_to_their_hinted_value", "true");
         foreach (var name in Subsolvers) Add("subsolvers", $"\"{name}\"");
         return ApplyOverrides(text.ToString().TrimEnd(), Overrides);
     }

@@ -53,7 +53,7 @@ internal static class Hints
     /// <summary>
     /// Extends a hint on the choice literals to every variable: CP-SAT only starts from a hint it can use whole, and
     /// an incomplete one is mostly ignored on large models. With the choices fixed, everything else follows by
-    /// propagation, so a quick solve of a fixed copy yields the full assignment. Leaves the hint as it was when the
+    /// propagation, so a quick solve of a copy with the hinted choices fixed yields the full assignment. Leaves the hint as it was when the
     /// choices break a rule (a first fit may miss a required meeting or the spread cap).
     /// </summary>
     private static void Complete(CpModel target, CpSatSettings settings, SearchClock clock)
@@ -63,18 +63,9 @@ internal static class Hints
         if (hint is null) return;
         var copy = new CpModel();
         copy.Model.MergeFrom(proto.Clone());
-        copy.Model.SolutionHint = null;
         copy.Model.Objective = null;
         copy.Model.FloatingPointObjective = null;
-        for (int i = 0; i < hint.Vars.Count; i++)
-        {
-            // The fixed copy is private to this method: fixing by domain is the cheapest way to pin every choice.
-            var domain = copy.Model.Variables[hint.Vars[i]].Domain;
-            domain.Clear();
-            domain.Add(hint.Values[i]);
-            domain.Add(hint.Values[i]);
-        }
-        var solver = new CpSolver { StringParameters = settings.Render() };
+        var solver = new CpSolver { StringParameters = (settings with { FixHintedVariables = true }).Render() };
         var status = solver.Solve(copy);
         clock.Charge(solver.Response?.DeterministicTime ?? 0);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible) || solver.Response?.Solution is not { } values) return;
