@@ -21,7 +21,8 @@ internal static class SolveEndpoints
             .WithSummary("Queue a solve of an event file")
             .WithDescription("The body is an event file (contract v1), or { \"event\": ..., \"previous\": ... }, or a multipart form "
                 + "with the parts event and previous. Query: timeLimit (seconds, default 30), seed (default 0), workers (default: "
-                + "all cores). Answers 202 with the job's id and its URL in Location.")
+                + "all cores), deterministic (true: the time limit is a budget of solver work and the schedule depends only on the "
+                + "event, seed and workers, as scheduler solve --deterministic). Answers 202 with the job's id and its URL in Location.")
             .Accepts<JsonElement>("application/json", "multipart/form-data")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -50,9 +51,9 @@ internal static class SolveEndpoints
     }
 
     private static async Task<IResult> Solve(
-        HttpRequest request, JobQueue queue, ServiceOptions options, string? timeLimit, string? seed, string? workers, CancellationToken ct)
+        HttpRequest request, JobQueue queue, ServiceOptions options, string? timeLimit, string? seed, string? workers, string? deterministic, CancellationToken ct)
     {
-        var (solveOptions, problems) = SolveQuery.Read(timeLimit, seed, workers);
+        var (solveOptions, problems) = SolveQuery.Read(timeLimit, seed, workers, deterministic);
         var body = await RequestBodies.Read(request, options.MaxBodyBytes, ct).ConfigureAwait(false);
         if (body.TooLarge) return ServiceProblems.TooLarge(options.MaxBodyBytes);
         var read = RequestBodies.ReadSolve(body);

@@ -6,8 +6,8 @@ using Scheduler.Engine.Solving;
 namespace Scheduler.Cli.Service;
 
 /// <summary>
-/// The query of <c>POST /v1/solve</c>: <c>timeLimit</c> (seconds), <c>seed</c>, <c>workers</c>, with the ranges and
-/// defaults of <c>scheduler solve</c>'s <c>--time-limit</c>, <c>--seed</c> and <c>--workers</c>.
+/// The query of <c>POST /v1/solve</c>: <c>timeLimit</c> (seconds), <c>seed</c>, <c>workers</c>, <c>deterministic</c>, with the ranges and
+/// defaults of <c>scheduler solve</c>'s <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c> and <c>--deterministic</c>.
 /// </summary>
 internal static class SolveQuery
 {
@@ -18,7 +18,7 @@ internal static class SolveQuery
     public const int MaxWorkers = 256;
 
     /// <summary>The solve options the query asks for, defaults filled in, and a problem for each unusable value.</summary>
-    public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers)
+    public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers, string? deterministic = null)
     {
         var options = new SolveOptions();
         var problems = new List<InputProblem>();
@@ -42,6 +42,12 @@ internal static class SolveQuery
             if (int.TryParse(workers, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxWorkers)
                 options = options with { Workers = count };
             else problems.Add(new InputProblem("query.workers", $"\"{workers}\" is not a whole number from 1 to 256"));
+        }
+
+        if (deterministic is not null)
+        {
+            if (bool.TryParse(deterministic, out var on)) options = options with { Deterministic = on };
+            else problems.Add(new InputProblem("query.deterministic", $"\"{deterministic}\" is not true or false"));
         }
 
         return (options, problems);

@@ -41,6 +41,34 @@ public sealed class ServiceSolveTests
     }
 
     [Fact]
+    public async Task A_deterministic_solve_gives_the_command_line_s_deterministic_schedule_with_two_workers()
+    {
+        var eventJson = EventFile.Write(
+            Scheduler.Engine.Generation.ConferenceGenerator.Generate(Generation.GeneratorTests.SmallConference));
+        await using var service = await RunningService.Start();
+        var id = await service.Submit(eventJson, "timeLimit=1&seed=4&workers=2&deterministic=true");
+        var job = await service.WaitForFinal(id);
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        var scheduleJson = job.GetProperty("schedule").GetRawText();
+
+        using var folder = new TempFolder();
+        var cli = await CliRunner.Run("solve", folder.Write("conference.json", eventJson), "--time-limit", "1", "--seed", "4", "--workers", "2", "--deterministic");
+
+        Assert.Equal(0, cli.ExitCode);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Out), JsonNode.Parse(scheduleJson)), $"CLI:\n{cli.Out}\nservice:\n{scheduleJson}");
+    }
+
+    [Fact]
+    public async Task A_deterministic_flag_that_is_not_true_or_false_is_a_400_at_its_query_path()
+    {
+        await using var service = await RunningService.Start();
+        using var response = await service.Post("/v1/solve?deterministic=yes", TinyEvent.EventJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("query.deterministic", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Event_stream_sends_progress_then_an_end_event_and_closes()
     {
         await using var service = await RunningService.Start();
