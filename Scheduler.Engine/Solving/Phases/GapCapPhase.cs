@@ -24,8 +24,9 @@ internal static class GapCapPhase
         long weight = sm.WeightCeiling;
         for (long k = sm.IdleGapsFloor; k < bestGaps; k++)
         {
-            // Without a schedule in hand, keep a quarter of the time for a search without a cap.
-            var capped = Search(sm, ctx, best ?? hint, k, best is null ? 0.75 : 1.0, weight, k);
+            // Without a schedule in hand, keep a quarter of the time for a search without a cap; with one, half of
+            // what is left for improving it should the cap stay unsettled.
+            var capped = Search(sm, ctx, best ?? hint, k, best is null ? 0.75 : 0.5, weight, k);
             if (capped.HasSolution) return new PhaseOutcome(ReadBack.Placements(sm, capped.Value), true, k);
             bool proven = capped.Status == CpSolverStatus.Infeasible;
             if (best is null)
@@ -37,9 +38,26 @@ internal static class GapCapPhase
                 if (!proven) k--; // the cap search ran on part of the time: give it the rest
                 continue;
             }
-            if (!proven) return new PhaseOutcome(best, false, k);
+            if (!proven) return Improve(sm, ctx, best, weight, k) ?? new PhaseOutcome(best, false, k);
         }
         return new PhaseOutcome(best, true, bestGaps);
+    }
+
+    /// <summary>
+    /// The cap could not be settled in time: the rest of the budget minimises the gaps from the schedule in hand, so
+    /// the result improves with time instead of being the first schedule found. Null when it found nothing better.
+    /// </summary>
+    private static PhaseOutcome? Improve(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> best, long weight, long floor)
+    {
+        var (model, gaps) = sm.ForkWithIdleGaps();
+        model.Minimize(gaps);
+        ctx.Hint(model, sm, best);
+        var outcome = CpSatSearch.Run(model, ctx.Settings(sm), ctx.Clock, solution =>
+            ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)Math.Max(floor, IdleGapPhase.CeilBound(solution.BestObjectiveBound()))));
+        if (!outcome.HasSolution) return null;
+        var placements = ReadBack.Placements(sm, outcome.Value);
+        if (Gaps(sm, placements) > Gaps(sm, best)) return null;
+        return new PhaseOutcome(placements, outcome.Status == CpSolverStatus.Optimal, Math.Max(floor, IdleGapPhase.CeilBound(outcome.Bound)));
     }
 
     private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, double share, long weight, long floor)
