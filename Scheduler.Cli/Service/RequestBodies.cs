@@ -34,11 +34,24 @@ internal static class RequestBodies
     {
         ArgumentNullException.ThrowIfNull(request);
         var empty = new Dictionary<string, string>();
-        if (request.ContentLength > limit) return new RequestBody(empty, true, []);
+        if (request.ContentLength > limit) return await TooLarge(request, ct).ConfigureAwait(false);
         try
         {
+            // Kestrel's own limit is twice this one (ServiceApp), so an oversized body is read to its end here and
+            // answered 413 on an intact connection; stopping at the limit made the server close the connection
+            // while the client was still sending, which the client saw as a broken pipe, not as the 413.
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > limit) return await TooLarge(request, ct).ConfigureAwait(false);
+            }
+            buffer.Position = 0;
             if (request.HasFormContentType)
             {
+                request.Body = buffer;
                 var form = await request.ReadFormAsync(ct).ConfigureAwait(false);
                 var parts = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var file in form.Files)
@@ -51,11 +64,9 @@ internal static class RequestBodies
                 return new RequestBody(parts, false, []);
             }
 
-            using (var reader = new StreamReader(request.Body, Encoding.UTF8))
-            {
-                var text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
-                return new RequestBody(new Dictionary<string, string> { [RequestBody.Whole] = text }, false, []);
-            }
+            using var textReader = new StreamReader(buffer, Encoding.UTF8);
+            var text = await textReader.ReadToEndAsync(ct).ConfigureAwait(false);
+            return new RequestBody(new Dictionary<string, string> { [RequestBody.Whole] = text }, false, []);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -65,6 +76,23 @@ internal static class RequestBodies
         {
             return new RequestBody(empty, false, [new InputProblem("$", $"malformed multipart body: {e.Message}")]);
         }
+    }
+
+    /// <summary>Reads and drops the rest of an oversized body (up to Kestrel's hard limit) so the 413 reaches the client.</summary>
+    private static async Task<RequestBody> TooLarge(HttpRequest request, CancellationToken ct)
+    {
+        var sink = new byte[81920];
+        try
+        {
+            while (await request.Body.ReadAsync(sink, ct).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Past the hard limit too: the connection closes after the 413.
+        }
+        return new RequestBody(new Dictionary<string, string>(), true, []);
     }
 
     /// <summary>

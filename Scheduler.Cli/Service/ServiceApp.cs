@@ -32,7 +32,9 @@ internal static class ServiceApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            // The service's limit is checked while reading (RequestBodies); Kestrel's, at twice it, bounds what an
+            // oversized request may still send so that its 413 is delivered rather than cut off.
+            kestrel.Limits.MaxRequestBodySize = 2 * options.MaxBodyBytes;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
             form.MultipartBodyLengthLimit = options.MaxBodyBytes);
