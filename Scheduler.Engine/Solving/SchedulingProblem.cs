@@ -69,6 +69,12 @@ internal sealed class SchedulingProblem
         return new SchedulingProblem(Event, Grid, Rules, Pools, restricted);
     }
 
+    /// <summary>The scheduled weight of <paramref name="placements"/>.</summary>
+    public long WeightOf(IEnumerable<Placement> placements) => placements.Sum(p => Event.Meetings[p.Meeting].Weight);
+
+    /// <summary>The total idle gaps of <paramref name="placements"/>, counted as the contract defines them.</summary>
+    public int IdleGapsOf(IEnumerable<Placement> placements) => ReadBack.CountIdleGaps(Event, Grid, Meetings, placements);
+
     /// <summary>True when every weighted meeting is required: then any schedule has the full weight.</summary>
     public bool EveryWeightedMeetingRequired => Event.Meetings.All(m => m.Required || m.Weight == 0);
 }

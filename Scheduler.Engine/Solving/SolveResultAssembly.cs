@@ -18,8 +18,8 @@ internal static class SolveResultAssembly
             .Where(u => !placed.Contains(u.Meeting))
             .Select(u => u.ToUnscheduled(ev))
             .ToImmutableArray();
-        long weight = placements.Sum(p => ev.Meetings[p.Meeting].Weight);
-        int gaps = ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements);
+        long weight = problem.WeightOf(placements);
+        int gaps = problem.IdleGapsOf(placements);
         var schedule = new Schedule(ev.Name, summary.Status, weight, Math.Max(weight, summary.WeightBound), gaps,
             summary.IdleGapsBound is int b ? Math.Min(b, gaps) : null, assignments, unscheduled)
         {

@@ -166,5 +166,5 @@ internal sealed class SolveStrategy
 
     private NodaTime.Duration ModelBuildTime() => ctx.Clock.Elapsed;
 
-    private long Weight(IEnumerable<Placement> placements) => placements.Sum(p => Event.Meetings[p.Meeting].Weight);
+    private long Weight(IEnumerable<Placement> placements) => problem.WeightOf(placements);
 }

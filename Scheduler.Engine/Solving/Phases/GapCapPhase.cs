@@ -20,7 +20,7 @@ internal static class GapCapPhase
     public static PhaseOutcome Run(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> hint, bool hintIsValid)
     {
         IReadOnlyList<Placement>? best = hintIsValid ? hint : null;
-        long bestGaps = best is null ? long.MaxValue : Gaps(sm, best);
+        long bestGaps = best is null ? long.MaxValue : sm.Problem.IdleGapsOf(best);
         long weight = sm.WeightCeiling;
         for (long k = sm.IdleGapsFloor; k < bestGaps; k++)
         {
@@ -34,7 +34,7 @@ internal static class GapCapPhase
                 var any = Search(sm, ctx, hint, cap: null, 1.0, weight, proven ? k + 1 : k);
                 if (!any.HasSolution) return any.Status == CpSolverStatus.Infeasible ? PhaseOutcome.Infeasible : PhaseOutcome.Nothing;
                 best = ReadBack.Placements(sm, any.Value);
-                bestGaps = Gaps(sm, best);
+                bestGaps = sm.Problem.IdleGapsOf(best);
                 if (!proven) k--; // the cap search ran on part of the time: give it the rest
                 continue;
             }
@@ -56,7 +56,7 @@ internal static class GapCapPhase
             ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)Math.Max(floor, IdleGapPhase.CeilBound(solution.BestObjectiveBound()))));
         if (!outcome.HasSolution) return null;
         var placements = ReadBack.Placements(sm, outcome.Value);
-        if (Gaps(sm, placements) > Gaps(sm, best)) return null;
+        if (sm.Problem.IdleGapsOf(placements) > sm.Problem.IdleGapsOf(best)) return null;
         return new PhaseOutcome(placements, outcome.Status == CpSolverStatus.Optimal, Math.Max(floor, IdleGapPhase.CeilBound(outcome.Bound)));
     }
 
@@ -80,7 +80,4 @@ internal static class GapCapPhase
         int full = Math.Min(settings.Workers, names.Length);
         return settings with { InterleaveSearch = true, FullSubsolvers = full, Subsolvers = names.Take(full).ToImmutableArray() };
     }
-
-    private static long Gaps(SchedulingModel sm, IEnumerable<Placement> placements) =>
-        ReadBack.CountIdleGaps(sm.Event, sm.Grid, sm.Meetings, placements);
 }

@@ -58,13 +58,10 @@ internal sealed class LnsPhase
         this.goal = goal;
         neighbourhoods = new Neighbourhoods(problem, ctx.Options.Seed);
         incumbent = start.ToDictionary(p => p.Meeting);
-        weight = Weight(incumbent.Values);
-        gaps = Gaps(incumbent.Values);
+        weight = problem.WeightOf(incumbent.Values);
+        gaps = problem.IdleGapsOf(incumbent.Values);
         kindSize = Enum.GetValues<NeighbourhoodKind>().Select(_ => InitialSize).ToArray();
     }
-
-    /// <summary>Improvements accepted so far.</summary>
-    public int Improvements { get; private set; }
 
     /// <summary>Sub-searches run so far.</summary>
     public int Iterations => iteration;
@@ -98,8 +95,7 @@ internal sealed class LnsPhase
             var hood = neighbourhoods.Next(incumbent, kindSize[(int)kind], kind, byGaps);
             if (hood.Free.Count == 0) continue;
             double left = budget - (startRemaining - ctx.Clock.Remaining);
-            var (proven, ok) = Improve(hood, Math.Min(SubSearchLimit, left));
-            if (!ok) continue;
+            bool proven = Improve(hood, Math.Min(SubSearchLimit, left));
             // Grow while CP-SAT proves its neighbourhoods optimal, shrink when it cannot.
             kindSize[(int)kind] = proven
                 ? Math.Min(MaximumSize, kindSize[(int)kind] + Math.Max(2, kindSize[(int)kind] / 5))
@@ -108,19 +104,22 @@ internal sealed class LnsPhase
         return new PhaseOutcome(incumbent.Values.OrderBy(p => p.Meeting).ToList(), false, double.NaN);
     }
 
-    private (bool Proven, bool Ran) Improve(Neighbourhood hood, double seconds)
+    /// <summary>Searches one neighbourhood and keeps the result when it is no worse; true when CP-SAT proved it optimal.</summary>
+    private bool Improve(Neighbourhood hood, double seconds)
     {
         var sub = SubProblem.Create(problem, incumbent, hood.Free, hood.FirstSlot, hood.EndSlot, idleGaps: goal == LnsGoal.IdleGaps);
         var sm = ModelBuilder.Build(sub.Problem, sub.Scope);
-        var model = sm.Fork();
         var inside = incumbent.Values.Where(p => sub.Problem.Meetings[p.Meeting].Options.Length > 0).ToList();
-        long insideWeight = Weight(inside);
-        LinearExpr? gapsExpr = null;
-        if (goal == LnsGoal.Weight) model.Maximize(sm.Weight);
+        CpModel model;
+        if (goal == LnsGoal.Weight)
+        {
+            model = sm.Fork();
+            model.Maximize(sm.Weight);
+        }
         else
         {
-            (model, gapsExpr) = sm.ForkWithIdleGaps();
-            model.Add(sm.Weight >= insideWeight);
+            (model, var gapsExpr) = sm.ForkWithIdleGaps();
+            model.Add(sm.Weight >= problem.WeightOf(inside));
             model.Minimize(gapsExpr);
         }
         // A weight sub-search finds the hinted choices' consequences at once; a gap sub-search needs its gap
@@ -130,17 +129,16 @@ internal sealed class LnsPhase
         var settings = SubSearch(SettingsPolicy.For(ctx.Options, ctx.Clock, sm.OptionCount, 1.0, seconds));
         var outcome = CpSatSearch.Run(model, settings, ctx.Clock);
         ctx.Clock.Charge(IterationWork);
-        if (!outcome.HasSolution) return (false, true);
+        if (!outcome.HasSolution) return false;
         var placed = ReadBack.Placements(sm, outcome.Value);
         var candidate = new Dictionary<int, Placement>(incumbent.Where(kv => sub.Problem.Meetings[kv.Key].Options.Length == 0));
         foreach (var p in placed) candidate[p.Meeting] = p;
-        long newWeight = Weight(candidate.Values);
-        int newGaps = goal == LnsGoal.IdleGaps ? Gaps(candidate.Values) : gaps;
+        long newWeight = problem.WeightOf(candidate.Values);
+        int newGaps = goal == LnsGoal.IdleGaps ? problem.IdleGapsOf(candidate.Values) : gaps;
         bool better = goal == LnsGoal.Weight ? newWeight > weight : newWeight >= weight && newGaps < gaps;
         bool same = newWeight == weight && newGaps == gaps;
         if (better || same)
         {
-            if (better) Improvements++;
             incumbent.Clear();
             foreach (var (i, p) in candidate.OrderBy(kv => kv.Key)) incumbent[i] = p;
             weight = newWeight;
@@ -148,7 +146,7 @@ internal sealed class LnsPhase
             if (goal == LnsGoal.Weight) ctx.Board.Weight(weight);
             else ctx.Board.Gaps(weight, gaps, null);
         }
-        return (outcome.Status == CpSolverStatus.Optimal, true);
+        return outcome.Status == CpSolverStatus.Optimal;
     }
 
     /// <summary>
@@ -161,8 +159,4 @@ internal sealed class LnsPhase
     /// </remarks>
     internal static CpSatSettings SubSearch(CpSatSettings settings) =>
         settings with { Workers = 1, InterleaveSearch = false, Presolve = true, ProbingLevel = 0 };
-
-    private long Weight(IEnumerable<Placement> placements) => placements.Sum(p => problem.Event.Meetings[p.Meeting].Weight);
-
-    private int Gaps(IEnumerable<Placement> placements) => ReadBack.CountIdleGaps(problem.Event, problem.Grid, problem.Meetings, placements);
 }
