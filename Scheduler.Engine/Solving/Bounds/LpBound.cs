@@ -87,7 +87,14 @@ internal static class LpBound
     /// <exception cref="ArgumentOutOfRangeException">The time limit is not positive.</exception>
     public static LpBoundResult Solve(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
         Duration timeLimit, bool requiredAreHard = true, LpRowFamilies? families = null, string solverId = "PDLP",
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Solve(ev, grid, pools, meetings, timeLimit, requiredAreHard, families, solverId, cancellationToken, solveStarting: null);
+
+    // solveStarting runs once the rows are built and cancellation is wired to the LP solver, just before it starts,
+    // so a test can cancel at that exact point instead of racing a timer.
+    internal static LpBoundResult Solve(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
+        Duration timeLimit, bool requiredAreHard, LpRowFamilies? families, string solverId,
+        CancellationToken cancellationToken, Action? solveStarting)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(grid);
@@ -131,7 +138,10 @@ internal static class LpBound
         solver.SetTimeLimit((long)Math.Max(1, left));
         Solver.ResultStatus status;
         using (cancellationToken.Register(() => solver.InterruptSolve()))
+        {
+            solveStarting?.Invoke();
             status = cancellationToken.IsCancellationRequested ? Solver.ResultStatus.NOT_SOLVED : solver.Solve();
+        }
         if (cancellationToken.IsCancellationRequested)
             return Empty(LpBoundStatus.Cancelled, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
         if (status == Solver.ResultStatus.INFEASIBLE)
