@@ -6,6 +6,7 @@ using Scheduler.Benchmarks.Quality;
 
 // quality DIR ...   the quality benchmark over a folder of event files
 // generated ...     the same figures for the generated trade fair and conference
+// walk FILE...      the idle-gap local search alone, from CP-SAT's first schedule
 // dry               every micro benchmark once, in process, so CI notices when one breaks
 // serve-load ...    50 concurrent solves through the real HTTP service on loopback
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "quality" => QualityCommand.Quality(args[1..]),
     "generated" => QualityCommand.Generated(args[1..]),
     "dry" => Dry(args[1..]),
+    "walk" => WalkCommand.Run(args[1..]),
     "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
     _ => Switch(args),
 };

@@ -19,29 +19,36 @@ internal static class GapCapPhase
     /// </summary>
     public static PhaseOutcome Run(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> hint, bool hintIsValid)
     {
-        IReadOnlyList<Placement>? best = hintIsValid ? hint : null;
-        long bestGaps = best is null ? long.MaxValue : sm.Problem.IdleGapsOf(best);
         long weight = sm.WeightCeiling;
+        IReadOnlyList<Placement>? best = hintIsValid ? hint : null;
+        if (best is null)
+        {
+            // Any schedule first (a feasibility search, quick even where the fewest gaps are hard), for the walk.
+            var any = Search(sm, ctx, hint, cap: null, 1.0, weight, sm.IdleGapsFloor);
+            if (!any.HasSolution) return any.Status == CpSolverStatus.Infeasible ? PhaseOutcome.Infeasible : PhaseOutcome.Nothing;
+            best = ReadBack.Placements(sm, any.Value);
+        }
+        best = Polish(sm, ctx, best, weight);
+        long bestGaps = sm.Problem.IdleGapsOf(best);
         for (long k = sm.IdleGapsFloor; k < bestGaps; k++)
         {
-            // Without a schedule in hand, keep a quarter of the time for a search without a cap; with one, half of
-            // what is left for improving it should the cap stay unsettled.
-            var capped = Search(sm, ctx, best ?? hint, k, best is null ? 0.75 : 0.5, weight, k);
+            // Half of what is left stays for improving the schedule in hand should the cap stay unsettled.
+            var capped = Search(sm, ctx, best, k, 0.5, weight, k);
             if (capped.HasSolution) return new PhaseOutcome(ReadBack.Placements(sm, capped.Value), true, k);
-            bool proven = capped.Status == CpSolverStatus.Infeasible;
-            if (best is null)
-            {
-                var any = Search(sm, ctx, hint, cap: null, 1.0, weight, proven ? k + 1 : k);
-                if (!any.HasSolution) return any.Status == CpSolverStatus.Infeasible ? PhaseOutcome.Infeasible : PhaseOutcome.Nothing;
-                best = ReadBack.Placements(sm, any.Value);
-                bestGaps = sm.Problem.IdleGapsOf(best);
-                if (!proven) k--; // the cap search ran on part of the time: give it the rest
-                continue;
-            }
-            if (!proven) return Improve(sm, ctx, best, weight, k) ?? new PhaseOutcome(best, false, k);
+            if (capped.Status != CpSolverStatus.Infeasible) return Improve(sm, ctx, best, weight, k) ?? new PhaseOutcome(best, false, k);
         }
         return new PhaseOutcome(best, true, bestGaps);
     }
+
+    /// <summary>
+    /// A walk of single moves and swaps brings a schedule near the fewest gaps long before a capped search from it
+    /// would; the caps then start from there, so a cap above the floor is only tried when the walk stopped above it.
+    /// </summary>
+    private static IReadOnlyList<Placement> Polish(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> schedule, long weight) =>
+        Local.LocalPhase.Polish(sm.Problem, ctx, schedule, weight, sm.IdleGapsFloor, PolishShare);
+
+    /// <summary>The share of the budget left that the walk may use.</summary>
+    internal const double PolishShare = 0.25;
 
     /// <summary>
     /// The cap could not be settled in time: the rest of the budget minimises the gaps from the schedule in hand, so
