@@ -82,7 +82,8 @@ internal sealed class SolveStrategy
 
     private SolveSummary ByNeighbourhoods(NodaTime.Duration build)
     {
-        var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, firstFit);
+        var start = Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare);
+        var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, start);
         var weight = weightSearch.Run(MinimiseGaps ? WeightPhaseShare : 1.0,
             ctx.Clock.Deterministic ? null : () => ctx.Board.WeightBound);
         var placements = weight.Placements!;
@@ -111,11 +112,12 @@ internal sealed class SolveStrategy
     private SolveSummary WeightThenGaps(SchedulingModel hard, NodaTime.Duration build)
     {
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= GapsPhaseMaxOptions;
-        var weight = WeightPhase.Run(hard, ctx, firstFit, gapsFollow ? WeightPhaseShare : 1.0);
+        var start = FirstFitIsValid(requiredToo: true) ? Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare) : firstFit;
+        var weight = WeightPhase.Run(hard, ctx, start, gapsFollow ? WeightPhaseShare : 1.0);
         if (weight.IsInfeasible) return MostRequired(build);
         // The search may stop before it has matched its own hint; never return less than first fit when that is valid.
-        if ((weight.Placements is null || Weight(weight.Placements) < baselineWeight) && FirstFitIsValid(requiredToo: true))
-            weight = new PhaseOutcome(firstFit, false, weight.Placements is null ? hard.WeightCeiling : weight.Bound);
+        if ((weight.Placements is null || Weight(weight.Placements) < Weight(start)) && FirstFitIsValid(requiredToo: true))
+            weight = new PhaseOutcome(start, false, weight.Placements is null ? hard.WeightCeiling : weight.Bound);
         if (weight.Placements is null) return Unknown(hard, build);
 
         long weightBound = Math.Min(ctx.Board.WeightBound, WeightPhase.FloorBound(weight.Bound, hard.WeightCeiling));
@@ -144,6 +146,12 @@ internal sealed class SolveStrategy
     /// </summary>
     private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements) =>
         Phases.Local.LocalPhase.Polish(problem, ctx, placements, Weight(placements), floor: 0, GapPolishShare);
+
+    /// <summary>
+    /// The share of the budget the insertion walk may use before the weight search: on the generated conference it
+    /// takes first fit's 2,492 to 2,589 in one second, where neighbourhood search reached 2,533 in ten.
+    /// </summary>
+    internal const double WeightWalkShare = 0.25;
 
     /// <summary>The share of what is left after the weight phase that the walk may use.</summary>
     internal const double GapPolishShare = 0.3;

@@ -23,6 +23,7 @@ internal sealed class LocalSchedule
     private readonly int[] personAt;
     private readonly int[] poolTaken;
     private readonly int[] poolSize;
+    private readonly List<int>[] poolMeetings;
     private readonly int[] daily;
     private readonly int[] dailyMax;
     private readonly int[] dayGaps;
@@ -52,6 +53,7 @@ internal sealed class LocalSchedule
         personAt = Enumerable.Repeat(-1, people * slots).ToArray();
         poolTaken = new int[problem.Pools.Length * slots];
         poolSize = new int[problem.Pools.Length * slots];
+        poolMeetings = Enumerable.Range(0, problem.Pools.Length * slots).Select(_ => new List<int>(2)).ToArray();
         for (int p = 0; p < problem.Pools.Length; p++)
             for (int t = 0; t < slots; t++)
                 poolSize[p * slots + t] = problem.Pools[p].IsBlocked(t) ? 0 : problem.Pools[p].Size;
@@ -92,6 +94,7 @@ internal sealed class LocalSchedule
             if (k < 0) throw new ArgumentException($"Meeting {pl.Meeting} has no option at slot {pl.Start} in pool {pl.Pool}.", nameof(placements));
             Place(pl.Meeting, k, pl.Pool);
         }
+        journal.Clear();
     }
 
     private readonly Dictionary<string, int> buildingIds;
@@ -200,28 +203,97 @@ internal sealed class LocalSchedule
     private int BuildingOf(MeetingOptions mo, int group) =>
         mo.Groups[group].Building is { } b ? buildingIds[b] : -1;
 
+    /// <summary>Starts recording changes, so that <see cref="Rollback"/> can undo a compound move.</summary>
+    public void Begin() => journal.Clear();
+
+    /// <summary>Undoes every change since <see cref="Begin"/>.</summary>
+    public void Rollback()
+    {
+        var saved = journal.ToArray();
+        journal.Clear();
+        foreach (var (m, _, _) in saved)
+            if (option[m] >= 0) Mark(meetings[m], meetings[m].Options[option[m]].Start, pool[m], -1, -1, m);
+        foreach (var (m, k, p) in saved)
+        {
+            option[m] = k;
+            pool[m] = p;
+            if (k >= 0) Mark(meetings[m], meetings[m].Options[k].Start, p, m, +1, m);
+        }
+        journal.Clear();
+    }
+
+    // First state of each meeting changed since Begin, in order of first change.
+    private readonly List<(int M, int K, int P)> journal = new();
+    private readonly HashSet<int> journaled = new();
+
+    private void Record(int m)
+    {
+        if (journal.Count == 0) journaled.Clear();
+        if (journaled.Add(m)) journal.Add((m, option[m], pool[m]));
+    }
+
+    /// <summary>True when meeting <paramref name="m"/> is placed.</summary>
+    public bool IsPlaced(int m) => option[m] >= 0;
+
+    /// <summary>The placed meetings in pool <paramref name="p"/> at slot <paramref name="t"/>.</summary>
+    public IReadOnlyList<int> InPool(int p, int t) => poolMeetings[p * slots + t];
+
+    /// <summary>True when every free room of pool <paramref name="p"/> is taken at slot <paramref name="t"/>.</summary>
+    public bool PoolFull(int p, int t) => poolTaken[p * slots + t] >= poolSize[p * slots + t];
+
+    /// <summary>The placed meeting of participant <paramref name="person"/> at slot <paramref name="t"/>, or -1.</summary>
+    public int MeetingAt(int person, int t) => personAt[person * slots + t];
+
+    /// <summary>The placed meetings of <paramref name="person"/> too close (by travel time) to meeting <paramref name="m"/> at option <paramref name="k"/>.</summary>
+    public IEnumerable<int> TravelBlockers(int person, int m, int k)
+    {
+        var mo = meetings[m];
+        var o = mo.Options[k];
+        if (buildingIds.Count < 2) yield break;
+        int start = o.Start, end = o.Start + mo.Length, day = grid.DayOf(start), building = BuildingOf(mo, o.Group);
+        foreach (int other in meetingsOf[person])
+        {
+            if (other == m || option[other] < 0) continue;
+            var om = meetings[other];
+            var oo = om.Options[option[other]];
+            if (grid.DayOf(oo.Start) != day) continue;
+            int ob = BuildingOf(om, oo.Group);
+            bool clash = oo.Start < start
+                ? oo.Start + om.Length + travelSlots(ob, building) > start
+                : end + travelSlots(building, ob) > oo.Start;
+            if (clash) yield return other;
+        }
+    }
+
     /// <summary>Places meeting <paramref name="m"/> (not placed) at option <paramref name="k"/> in pool <paramref name="p"/>; no checks.</summary>
     public void Place(int m, int k, int p)
     {
+        Record(m);
         var mo = meetings[m];
         option[m] = k;
         pool[m] = p;
-        Mark(mo, mo.Options[k].Start, p, m, +1);
+        Mark(mo, mo.Options[k].Start, p, m, +1, m);
     }
 
     /// <summary>Takes meeting <paramref name="m"/> (placed) out.</summary>
     public void Remove(int m)
     {
+        Record(m);
         var mo = meetings[m];
         int start = mo.Options[option[m]].Start;
         option[m] = -1;
-        Mark(mo, start, pool[m], -1, -1);
+        Mark(mo, start, pool[m], -1, -1, m);
     }
 
-    private void Mark(MeetingOptions mo, int start, int p, int who, int sign)
+    private void Mark(MeetingOptions mo, int start, int p, int who, int sign, int m)
     {
         int end = start + mo.Length;
-        for (int t = start; t < end; t++) poolTaken[p * slots + t] += sign;
+        for (int t = start; t < end; t++)
+        {
+            poolTaken[p * slots + t] += sign;
+            if (sign > 0) poolMeetings[p * slots + t].Add(m);
+            else poolMeetings[p * slots + t].Remove(m);
+        }
         int day = grid.DayOf(start);
         foreach (int person in mo.Participants)
         {
