@@ -52,7 +52,7 @@ public class InterpreterValidatorTests
         Assert.Equal([ValidationRules.InterpreterNeeded], Rules(At("un-mod", "h1", 22, 9, 0)));
         // smith (en, ru) is no help to Lacroix (fr).
         Assert.Equal([ValidationRules.InterpreterNeeded], Rules(At("un-mod", "h1", 22, 14, 0, "smith")));
-        Assert.Equal([ValidationRules.InterpreterPin], Rules(At("un-mfa", "b1", 22, 15, 0)));
+        Assert.Equal([ValidationRules.InterpreterNeeded, ValidationRules.InterpreterPin], Rules(At("un-mfa", "b1", 22, 15, 0)));
     }
 
     [Fact]
