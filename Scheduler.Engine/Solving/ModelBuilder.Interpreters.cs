@@ -45,6 +45,7 @@ internal sealed partial class ModelBuilder
         }
 
         var startMinute = new Dictionary<int, IntVar>();
+        var where = new Dictionary<(int Meeting, int Day, string? Building), BoolVar>();
         for (int q = 0; q < ipools.Length; q++)
         {
             if (uses[q].Count == 0) continue;
@@ -56,13 +57,13 @@ internal sealed partial class ModelBuilder
                 foreach (var interval in intervals) cumulative.AddDemand(interval, 1);
             }
 
-            if (ipools[q].MaxMinutesPerDay is int max) DailyMinutes(uses[q], max);
-            if (ipools[q].Size == 1) InterpreterTravel(uses[q], startMinute);
+            if (ipools[q].MaxMinutesPerDay is int max) DailyMinutes(uses[q], max, where);
+            if (ipools[q].Size == 1) InterpreterTravel(uses[q], startMinute, where);
         }
     }
 
     /// <summary>Per day, the minutes of the meetings the interpreter is in stay within <paramref name="max"/>.</summary>
-    private void DailyMinutes(List<(MeetingOptions M, BoolVar Present)> uses, int max)
+    private void DailyMinutes(List<(MeetingOptions M, BoolVar Present)> uses, int max, Dictionary<(int, int, string?), BoolVar> where)
     {
         var byDay = new SortedDictionary<int, List<LinearExpr>>();
         long total = 0;
@@ -77,8 +78,7 @@ internal sealed partial class ModelBuilder
                 {
                     // on ⇐ present ∧ (an option on this day): true whenever both are, which is all the limit needs.
                     on = model.NewBoolVar($"imin_{m.Index}_{day}");
-                    var onDay = Enumerable.Range(0, m.Options.Length).Where(k => grid.DayOf(m.Options[k].Start) == day).Select(k => x[m.Index][k]);
-                    model.Add(on >= present + LinearExpr.Sum(onDay) - 1);
+                    model.Add(on >= present + Where(m, day, null, where) - 1);
                 }
 
                 if (!byDay.TryGetValue(day, out var list)) byDay[day] = list = [];
@@ -98,9 +98,9 @@ internal sealed partial class ModelBuilder
     /// capacity is the number of B meetings, A meetings demanding all of it, says exactly that (B meetings may still
     /// touch one another; the no-overlap above keeps them apart).
     /// </summary>
-    private void InterpreterTravel(List<(MeetingOptions M, BoolVar Present)> uses, Dictionary<int, IntVar> startMinute)
+    private void InterpreterTravel(List<(MeetingOptions M, BoolVar Present)> uses, Dictionary<int, IntVar> startMinute,
+        Dictionary<(int, int, string?), BoolVar> where)
     {
-        var inBuilding = new Dictionary<(int, string), BoolVar>();
         var buildingsOf = uses.Select(u => u.M.Options.Select(o => u.M.Groups[o.Group].Building).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()).ToList();
         var all = buildingsOf.SelectMany(b => b).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -118,7 +118,7 @@ internal sealed partial class ModelBuilder
                 {
                     var (m, present) = uses[i];
                     cumulative.AddDemand(model.NewOptionalFixedSizeIntervalVar(StartMinute(m, startMinute), (long)m.Meeting.Duration.TotalMinutes,
-                        There(m, present, a, buildingsOf[i], inBuilding), $"itrav_{m.Index}_{a}"), inB.Count);
+                        There(m, present, a, buildingsOf[i], where), $"itrav_{m.Index}_{a}"), inB.Count);
                 }
 
                 foreach (int i in inB)
@@ -126,20 +126,34 @@ internal sealed partial class ModelBuilder
                     var (m, present) = uses[i];
                     var start = StartMinute(m, startMinute);
                     cumulative.AddDemand(model.NewOptionalIntervalVar(start - tau, (long)m.Meeting.Duration.TotalMinutes + 2 * tau,
-                        start + ((long)m.Meeting.Duration.TotalMinutes + tau), There(m, present, b, buildingsOf[i], inBuilding), $"itrav_{m.Index}_{b}"), 1);
+                        start + ((long)m.Meeting.Duration.TotalMinutes + tau), There(m, present, b, buildingsOf[i], where), $"itrav_{m.Index}_{b}"), 1);
                 }
             }
     }
 
     /// <summary>A literal true when the interpreter is in meeting <paramref name="m"/> and it is held in <paramref name="building"/> (it may be true more often, which only the solver would choose not to).</summary>
-    private BoolVar There(MeetingOptions m, BoolVar present, string building, List<string> buildings, Dictionary<(int, string), BoolVar> cache)
+    private BoolVar There(MeetingOptions m, BoolVar present, string building, List<string> buildings, Dictionary<(int, int, string?), BoolVar> where)
     {
         if (buildings.Count == 1) return present;
-        if (cache.TryGetValue((m.Index, building), out var known)) return known;
-        var inside = Enumerable.Range(0, m.Options.Length).Where(k => m.Groups[m.Options[k].Group].Building == building).Select(k => x[m.Index][k]);
         var lit = model.NewBoolVar($"ithere_{m.Index}_{building}");
-        model.Add(lit >= present + LinearExpr.Sum(inside) - 1);
-        return cache[(m.Index, building)] = lit;
+        model.Add(lit >= present + Where(m, -1, building, where) - 1);
+        return lit;
+    }
+
+    /// <summary>
+    /// A literal true exactly when meeting <paramref name="m"/> takes an option on <paramref name="day"/> (or any day
+    /// with -1) in <paramref name="building"/> (or any with null); made once per meeting and shared by every
+    /// interpreter, so each interpreter's own literals need three terms, not one per option.
+    /// </summary>
+    private BoolVar Where(MeetingOptions m, int day, string? building, Dictionary<(int, int, string?), BoolVar> where)
+    {
+        if (where.TryGetValue((m.Index, day, building), out var known)) return known;
+        var inside = Enumerable.Range(0, m.Options.Length)
+            .Where(k => (day < 0 || grid.DayOf(m.Options[k].Start) == day) && (building is null || m.Groups[m.Options[k].Group].Building == building))
+            .Select(k => x[m.Index][k]);
+        var lit = model.NewBoolVar($"iwhere_{m.Index}_{day}_{building}");
+        model.Add(LinearExpr.Sum(inside) == lit);
+        return where[(m.Index, day, building)] = lit;
     }
 
     /// <summary>The meeting's start in whole minutes after the event's first slot (its first option's when unscheduled).</summary>

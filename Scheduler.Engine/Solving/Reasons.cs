@@ -50,11 +50,15 @@ internal static class Reasons
             IReadOnlyDictionary<int, ImmutableArray<int>>? interpreters)
         {
             foreach (var p in placements)
-                foreach (int i in interpreters?.GetValueOrDefault(p.Meeting) ?? [])
+            {
+                if (interpreters is null || !interpreters.TryGetValue(p.Meeting, out var who)) continue;
+                foreach (int i in who)
                 {
                     if (!ByInterpreter.TryGetValue(i, out var list)) ByInterpreter[i] = list = [];
                     list.Add(p);
                 }
+            }
+
             foreach (var p in placements)
             {
                 var meeting = meetings[p.Meeting].Meeting;
