@@ -75,13 +75,11 @@ internal sealed class SolveStrategy
 
     /// <summary>
     /// Large events without a spread cap (which ties every participant's gaps together) are searched by neighbourhoods,
-    /// starting from first fit; that needs first fit to have placed every required meeting. Not with interpreters: a
-    /// neighbourhood's sub-problem folds its fixed meetings into people's time and room pools only, so it would let a
-    /// freed meeting take an interpreter a fixed one holds; such events get the whole model.
+    /// starting from first fit; that needs first fit to have placed every required meeting. With interpreters too:
+    /// a neighbourhood keeps every fixed meeting that has an interpreter in its model (see <c>SubProblem</c>).
     /// </summary>
     private bool UsesNeighbourhoods() =>
-        problem.OptionCount > NeighbourhoodOptions && Event.Objective.MaxIdleGapSpread is null && !problem.UsesInterpreters
-        && FirstFitIsValid(requiredToo: true);
+        problem.OptionCount > NeighbourhoodOptions && Event.Objective.MaxIdleGapSpread is null && FirstFitIsValid(requiredToo: true);
 
     private SolveSummary ByNeighbourhoods(NodaTime.Duration build)
     {
