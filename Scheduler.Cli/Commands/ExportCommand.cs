@@ -18,7 +18,7 @@ internal static class ExportCommand
         var scheduleFile = FileArgument.Required("SCHEDULE", "A schedule file for it");
         var format = new Option<string>("--format", "-f")
         {
-            Description = "ics: a calendar per participant and per room; csv: assignments.csv and unscheduled.csv; "
+            Description = "ics: a calendar per participant, room and interpreter; csv: assignments.csv and unscheduled.csv; "
                 + "html: one printable page",
             HelpName = "ics|csv|html",
             Required = true,

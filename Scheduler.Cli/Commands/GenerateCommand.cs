@@ -28,6 +28,8 @@ internal static class GenerateCommand
         var requests = NumberOptions.Whole("--requests", $"Bilateral meeting requests [default: {defaults.Requests}]", 1, 1_000_000);
         var rooms = NumberOptions.Whole("--rooms", $"Meeting rooms over two buildings [default: {defaults.Rooms}]", 2, 10_000);
         var days = NumberOptions.Whole("--days", $"Conference days [default: {defaults.Days}]", 1, 14);
+        var interpreters = NumberOptions.Whole("--interpreters",
+            "Interpreters pairing the hosts' Russian with the visitors' languages; with any, participants get languages [default: 0]", 0, 1000);
         var tight = new Option<bool>("--tight")
         {
             Description = "Plant a full timetable first and ask only for its meetings: every request fits, rooms and hosts "
@@ -37,15 +39,15 @@ internal static class GenerateCommand
         var output = OutputOption();
         var command = new Command("conference", "A ministerial conference: hosts everyone wants to meet, a plenary, two buildings")
         {
-            seed, delegates, requests, rooms, days, tight, output,
+            seed, delegates, requests, rooms, days, interpreters, tight, output,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(tight))
             {
-                if (parse.GetValue(delegates) is not null || parse.GetValue(rooms) is not null)
+                if (parse.GetValue(delegates) is not null || parse.GetValue(rooms) is not null || parse.GetValue(interpreters) is not null)
                 {
-                    console.Error.WriteLine($"{CliApp.Name}: --delegates and --rooms cannot be given with --tight: they follow from --requests.");
+                    console.Error.WriteLine($"{CliApp.Name}: --delegates, --rooms and --interpreters cannot be given with --tight: the first two follow from --requests.");
                     return ExitCodes.BadInput;
                 }
                 var planted = new TightConferenceOptions();
@@ -64,6 +66,7 @@ internal static class GenerateCommand
                 Requests = parse.GetValue(requests) ?? defaults.Requests,
                 Rooms = parse.GetValue(rooms) ?? defaults.Rooms,
                 Days = parse.GetValue(days) ?? defaults.Days,
+                Interpreters = parse.GetValue(interpreters) ?? 0,
             };
             return Write(() => ConferenceGenerator.Generate(options), parse.GetValue(output), console);
         });

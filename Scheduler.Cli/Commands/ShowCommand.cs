@@ -6,7 +6,7 @@ using Scheduler.Cli.Rendering;
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler show EVENT SCHEDULE [--participant ID | --delegation ID | --room ID] [--day DATE]</c>:
+/// <c>scheduler show EVENT SCHEDULE [--participant ID | --delegation ID | --room ID | --interpreter ID] [--day DATE]</c>:
 /// the timetable for people, as tables on a terminal and plain aligned text otherwise.
 /// </summary>
 internal static class ShowCommand
@@ -19,6 +19,7 @@ internal static class ShowCommand
         var participant = new Option<string?>("--participant") { Description = "Only this participant's agenda", HelpName = "ID" };
         var delegation = new Option<string?>("--delegation") { Description = "Only this delegation's agenda", HelpName = "ID" };
         var room = new Option<string?>("--room") { Description = "Only this room's sheet", HelpName = "ID" };
+        var interpreter = new Option<string?>("--interpreter") { Description = "Only this interpreter's day", HelpName = "ID" };
         var day = new Option<string?>("--day") { Description = "Only this day (YYYY-MM-DD)", HelpName = "DATE" };
         day.Validators.Add(result =>
         {
@@ -35,12 +36,14 @@ internal static class ShowCommand
             participant,
             delegation,
             room,
+            interpreter,
             day,
         };
         CommandChecks.Add(command, result =>
         {
-            var given = new[] { result.GetValue(participant), result.GetValue(delegation), result.GetValue(room) }.Count(v => v is not null);
-            if (given > 1) result.AddError("Give at most one of --participant, --delegation and --room.");
+            var given = new[] { result.GetValue(participant), result.GetValue(delegation), result.GetValue(room), result.GetValue(interpreter) }
+                .Count(v => v is not null);
+            if (given > 1) result.AddError("Give at most one of --participant, --delegation, --room and --interpreter.");
         });
 
         command.SetAction(parse =>
@@ -53,7 +56,10 @@ internal static class ShowCommand
                 parse.GetValue(participant),
                 parse.GetValue(delegation),
                 parse.GetValue(room),
-                parse.GetValue(day) is { } text ? LocalDatePattern.Iso.Parse(text).Value : null);
+                parse.GetValue(day) is { } text ? LocalDatePattern.Iso.Parse(text).Value : null)
+            {
+                Interpreter = parse.GetValue(interpreter),
+            };
             var problems = filter.ProblemsWith(ev);
             if (problems.Count > 0)
             {

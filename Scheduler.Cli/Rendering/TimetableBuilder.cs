@@ -18,10 +18,10 @@ internal static class TimetableBuilder
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(filter);
-        var agenda = filter.Participant is not null || filter.Delegation is not null;
+        var agenda = filter.Participant is not null || filter.Delegation is not null || filter.Interpreter is not null;
 
         var shown = schedule.Assignments
-            .Where(a => filter.Includes(ev, ParticipantsOf(ev, a.Meeting), a.Room))
+            .Where(a => filter.Includes(ev, ParticipantsOf(ev, a.Meeting), a.Room, a.Interpreters))
             .Select(a => (Assignment: a, Start: a.Start.InZone(ev.Zone), End: a.End.InZone(ev.Zone)))
             .ToList();
 
@@ -59,10 +59,10 @@ internal static class TimetableBuilder
             days.Add(new TimetableDay(DayHeading.Format(date), groups));
         }
 
-        var unscheduled = filter.Room is null
-            ? UnscheduledRows(ev, schedule, filter)
-            : [];
-        return new Timetable(ev.Name, Summary(ev, schedule), Scope(ev, filter), agenda, days, filter.Room is null, unscheduled);
+        // A room's sheet or an interpreter's day has no unscheduled meetings of its own.
+        bool sheet = filter.Room is not null || filter.Interpreter is not null;
+        var unscheduled = sheet ? [] : UnscheduledRows(ev, schedule, filter);
+        return new Timetable(ev.Name, Summary(ev, schedule), Scope(ev, filter), agenda, days, !sheet, unscheduled);
     }
 
     /// <summary>One line on the outcome, e.g. <c>optimal: 3 of 4 meetings scheduled, weight 12 (bound 12), idle gaps 1 (bound 1)</c>.</summary>
@@ -116,8 +116,12 @@ internal static class TimetableBuilder
             $"{Clock.Format(start.TimeOfDay)}-{Clock.Format(end.TimeOfDay)}",
             meeting?.Title ?? a.Meeting,
             withRoom ? RoomLabel(ev, a.Room) : "",
-            meeting is null ? "" : People(ev, meeting.Participants));
+            meeting is null ? "" : People(ev, meeting.Participants) + Interpreters(ev, a));
     }
+
+    /// <summary>"; interpreter: Name" when the meeting has interpreters (contract v1.1), else nothing.</summary>
+    private static string Interpreters(Event ev, Assignment a) =>
+        a.Interpreters.IsEmpty ? "" : $"; interpreter: {string.Join(", ", a.Interpreters.Select(i => ev.FindInterpreter(i)?.Name ?? i))}";
 
     private static ImmutableArray<string> ParticipantsOf(Event ev, string meetingId) =>
         ev.FindMeeting(meetingId)?.Participants ?? [];
@@ -152,6 +156,7 @@ internal static class TimetableBuilder
         if (filter.Participant is { } p) parts.Add($"Participant: {Person(ev, p)}");
         if (filter.Delegation is { } d) parts.Add($"Delegation: {ev.FindDelegation(d)?.Name ?? d}");
         if (filter.Room is { } r) parts.Add($"Room: {RoomLabel(ev, r)}");
+        if (filter.Interpreter is { } i) parts.Add($"Interpreter: {ev.FindInterpreter(i)?.Name ?? i}");
         if (filter.Day is { } day) parts.Add($"Day: {DayHeading.Format(day)}");
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }

@@ -11,7 +11,7 @@ namespace Scheduler.Engine.Baselines;
 /// Meetings are taken pinned first, then required, then by weight descending (ties: fewer candidate
 /// options first, then id, ordinal), in an order that keeps every <c>after</c> predecessor before its successor;
 /// each goes to the earliest grain slot, and there to the smallest fitting room (capacity, then id), that keeps
-/// every hard rule of the contract given what is already placed. A meeting that fits nowhere is left unplaced.
+/// every hard rule of the contract (interpreters too) given what is already placed. A meeting that fits nowhere is left unplaced.
 /// </summary>
 /// <remarks>
 /// First fit ignores <c>maxIdleGapSpread</c>: when the event has a spread cap the result may break it and is then
@@ -32,6 +32,7 @@ internal static class FirstFit
         ArgumentNullException.ThrowIfNull(rules);
         var grid = rules.Grid;
         var board = new FirstFitBoard(rules);
+        var desk = new InterpreterDesk(rules);
         var meetings = Enumerable.Range(0, rules.Event.Meetings.Length).Select(i => Candidates.Of(i, rules, board)).ToArray();
         var indexById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < meetings.Length; i++) indexById[meetings[i].Meeting.Id] = i;
@@ -61,9 +62,12 @@ internal static class FirstFit
                 if (!ParticipantsFree(board, c, slot, grid.DayOf(slot))) continue;
                 int room = board.FirstFreeRoom(c.SuitableRooms, slot, c.Length, c.Participants, start, end);
                 if (room < 0) continue;
+                // The room's building decides an interpreter's travel; another room is not tried (a baseline, not a search).
+                if (desk.Choose(i, slot, start, end, board.Rooms[room].Building) is not { } interpreters) continue;
                 board.Place(room, slot, c.Length, c.Participants, start, end);
+                desk.Book(interpreters, i, slot, start, end, board.Rooms[room].Building);
                 placedAt[i] = (start, end);
-                assignments.Add(new Assignment(c.Meeting.Id, board.Rooms[room].Id, start, end));
+                assignments.Add(new Assignment(c.Meeting.Id, board.Rooms[room].Id, start, end) { Interpreters = desk.Ids(interpreters) });
                 weight += c.Meeting.Weight;
                 break;
             }

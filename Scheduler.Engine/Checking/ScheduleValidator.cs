@@ -3,7 +3,7 @@ using Scheduler.Engine.Domain;
 namespace Scheduler.Engine.Checking;
 
 /// <summary>
-/// Checks a schedule against an event: every hard rule of contract v1, nothing lost, no unknown ids, and the
+/// Checks a schedule against an event: every hard rule of contract v1 and v1.1's interpreters, nothing lost, no unknown ids, and the
 /// schedule's totals recomputed. Written from the contract's words alone and sharing no code with the solver,
 /// so it is the independent check of whatever the solver (or a person) produced.
 /// </summary>
@@ -26,6 +26,7 @@ public static class ScheduleValidator
         AppearanceChecks.Check(run);
         PlacementChecks.Check(run);
         ConflictChecks.Check(run);
+        InterpreterChecks.Check(run);
 
         var weight = run.Placements.Sum(p => p.Meeting.Weight);
         var gaps = IdleGapCounter.Count(run);

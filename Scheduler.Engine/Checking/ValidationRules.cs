@@ -86,12 +86,38 @@ public static class ValidationRules
     /// <summary>The status contradicts the schedule (<c>infeasible</c> with every required meeting scheduled).</summary>
     public const string Status = "status";
 
+    /// <summary>An assignment names an interpreter the event does not have (contract v1.1).</summary>
+    public const string UnknownInterpreter = "unknown-interpreter";
+
+    /// <summary>A meeting that needs interpretation has no interpreter who works in a language of every participant.</summary>
+    public const string InterpreterNeeded = "interpreter-needed";
+
+    /// <summary>A meeting's pinned interpreter is not in it.</summary>
+    public const string InterpreterPin = "interpreter-pin";
+
+    /// <summary>A meeting lies inside none of its interpreter's available periods.</summary>
+    public const string InterpreterAvailability = "interpreter-availability";
+
+    /// <summary>A meeting intersects its interpreter's busy period.</summary>
+    public const string InterpreterBusy = "interpreter-busy";
+
+    /// <summary>An interpreter is in two meetings at once.</summary>
+    public const string InterpreterOverlap = "interpreter-overlap";
+
+    /// <summary>An interpreter's meetings in rooms of different buildings are closer than the travel time.</summary>
+    public const string InterpreterTravel = "interpreter-travel";
+
+    /// <summary>An interpreter works more meeting minutes on one event day than their <c>maxMinutesPerDay</c>.</summary>
+    public const string InterpreterMinutes = "interpreter-minutes";
+
     /// <summary>Every rule code, in the order a report lists violations.</summary>
     public static ImmutableArray<string> All { get; } =
     [
         UnknownMeeting, UnknownRoom, DuplicateMeeting, LostMeeting, WrongEnd, Grain, DayHours, Break, Window,
         Availability, Busy, RoomCapacity, RoomFeatures, RoomUnavailable, RoomOverlap, ParticipantOverlap, Travel,
-        MaxPerDay, Pin, After, Required, IdleGapSpread, WeightMismatch, IdleGapsMismatch, Bound, Status,
+        MaxPerDay, Pin, After, Required, IdleGapSpread, UnknownInterpreter, InterpreterNeeded, InterpreterPin,
+        InterpreterAvailability, InterpreterBusy, InterpreterOverlap, InterpreterTravel, InterpreterMinutes,
+        WeightMismatch, IdleGapsMismatch, Bound, Status,
     ];
 
     internal static int OrderOf(string rule)

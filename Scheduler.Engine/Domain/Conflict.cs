@@ -64,10 +64,13 @@ public static class ConflictRules
     /// <summary>Every suitable room is unavailable whenever its participants are free.</summary>
     public const string RoomUnavailable = "room-unavailable";
 
+    /// <summary>No interpreter who covers the meetings' languages is free for them (contract v1.1).</summary>
+    public const string NoInterpreter = "no-interpreter";
+
     /// <summary>Every code, in the order above.</summary>
     public static ImmutableArray<string> All { get; } =
     [
         ParticipantOverlap, DailyLimit, RoomCapacity, Travel, AfterOrder, IdleGapSpread, CombinedRules,
-        NoRoomFits, PinConflict, DayHours, OutsideWindows, OutsideAvailability, Busy, RoomUnavailable,
+        NoRoomFits, PinConflict, DayHours, OutsideWindows, OutsideAvailability, Busy, RoomUnavailable, NoInterpreter,
     ];
 }

@@ -16,6 +16,7 @@ public sealed class Event
     private readonly Dictionary<string, MeetingRequest> meetingsById;
     private readonly Dictionary<string, Delegation> delegationsById;
     private readonly Dictionary<string, Building> buildingsById;
+    private readonly Dictionary<string, Interpreter> interpretersById;
     private readonly Dictionary<(string, string), Duration> travel;
 
     /// <summary>
@@ -36,6 +37,7 @@ public sealed class Event
     /// <param name="participants">Participants.</param>
     /// <param name="meetings">Meeting requests; at most <see cref="EventLimits.MaxMeetings"/>.</param>
     /// <param name="objective">What the solver optimises after the hard rules (<see cref="ScheduleObjective.Default"/>).</param>
+    /// <param name="interpreters">Interpreters (contract v1.1); default or empty for none.</param>
     public static Files.ReadResult<Event> Create(
         string name,
         DateTimeZone zone,
@@ -48,8 +50,10 @@ public sealed class Event
         ImmutableArray<Delegation> delegations,
         ImmutableArray<Participant> participants,
         ImmutableArray<MeetingRequest> meetings,
-        ScheduleObjective objective) =>
-        Files.EventFromCode.Check(name, zone, grain, days, breaks, buildings, travelTimes, rooms, delegations, participants, meetings, objective);
+        ScheduleObjective objective,
+        ImmutableArray<Interpreter> interpreters = default) =>
+        Files.EventFromCode.Check(name, zone, grain, days, breaks, buildings, travelTimes, rooms, delegations, participants,
+            interpreters.IsDefault ? [] : interpreters, meetings, objective);
 
     /// <summary>
     /// Creates an event from parts already checked: by the reader, by <see cref="Create"/>, or by a generator that
@@ -67,7 +71,8 @@ public sealed class Event
         ImmutableArray<Delegation> delegations,
         ImmutableArray<Participant> participants,
         ImmutableArray<MeetingRequest> meetings,
-        ScheduleObjective objective)
+        ScheduleObjective objective,
+        ImmutableArray<Interpreter> interpreters = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(zone);
@@ -85,6 +90,8 @@ public sealed class Event
         Participants = participants;
         Meetings = meetings;
         Objective = objective;
+        Interpreters = interpreters.IsDefault ? [] : interpreters;
+        interpretersById = Interpreters.ToDictionary(i => i.Id, StringComparer.Ordinal);
         roomsById = rooms.ToDictionary(r => r.Id, StringComparer.Ordinal);
         participantsById = participants.ToDictionary(p => p.Id, StringComparer.Ordinal);
         meetingsById = meetings.ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -133,6 +140,12 @@ public sealed class Event
 
     /// <summary>What the solver optimises after hard rules.</summary>
     public ScheduleObjective Objective { get; }
+
+    /// <summary>Interpreters, in file order; empty when the event has none (contract v1.1).</summary>
+    public ImmutableArray<Interpreter> Interpreters { get; }
+
+    /// <summary>The interpreter with this id, or null.</summary>
+    public Interpreter? FindInterpreter(string id) => interpretersById.GetValueOrDefault(id);
 
     /// <summary>The room with this id, or null.</summary>
     public Room? FindRoom(string id) => roomsById.GetValueOrDefault(id);

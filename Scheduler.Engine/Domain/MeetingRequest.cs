@@ -26,7 +26,20 @@ public sealed record MeetingRequest(
     ImmutableArray<string> RequiredFeatures,
     ImmutableArray<Interval> Windows,
     MeetingPin? Pin,
-    ImmutableArray<string> After);
+    ImmutableArray<string> After)
+{
+    private readonly ImmutableArray<string> interpreters = [];
+
+    /// <summary>
+    /// Ids of the interpreters pinned to the meeting (contract v1.1): each must be used, and each covers the
+    /// participants' languages. Empty when none are pinned; never default.
+    /// </summary>
+    public ImmutableArray<string> Interpreters
+    {
+        get => interpreters;
+        init => interpreters = value.IsDefault ? [] : value;
+    }
+}
 
 /// <summary>A fixed start for a meeting, and optionally a fixed room.</summary>
 /// <param name="Start">The start instant.</param>

@@ -24,4 +24,17 @@ public sealed record Participant(
     string? Delegation,
     ImmutableArray<Interval> Available,
     ImmutableArray<Interval> Busy,
-    int? MaxMeetingsPerDay);
+    int? MaxMeetingsPerDay)
+{
+    private readonly ImmutableArray<string> languages = [];
+
+    /// <summary>
+    /// Language codes the participant works in (contract v1.1); empty when none are given, and then the participant
+    /// needs no interpreter. Never default.
+    /// </summary>
+    public ImmutableArray<string> Languages
+    {
+        get => languages;
+        init => languages = value.IsDefault ? [] : value;
+    }
+}

@@ -60,6 +60,12 @@ public enum ReasonCode
 
     /// <summary><c>no-schedule-found</c>: no valid schedule was found within the limits, so nothing is scheduled. Blockers: none.</summary>
     NoScheduleFound,
+
+    /// <summary>
+    /// <c>no-interpreter</c> (contract v1.1): it needs interpretation, and no interpreter who covers its participants'
+    /// languages is free at the times it could be held (or none covers them). Blockers: those interpreters.
+    /// </summary>
+    NoInterpreter,
 }
 
 /// <summary>The kebab-case text of each <see cref="ReasonCode"/>, as the schedule file writes it.</summary>
@@ -69,7 +75,7 @@ public static class ReasonCodes
     [
         "no-room-fits", "pin-conflict", "outside-days", "outside-windows", "outside-availability", "busy",
         "rooms-unavailable", "daily-limit", "lost-to-higher-weight", "rooms-full", "after-order", "idle-gap-spread",
-        "zero-weight", "search-stopped", "no-schedule-found",
+        "zero-weight", "search-stopped", "no-schedule-found", "no-interpreter",
     ];
 
     /// <summary>Every code's text, in the order of <see cref="ReasonCode"/>.</summary>

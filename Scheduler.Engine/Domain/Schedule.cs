@@ -24,7 +24,25 @@ public enum ScheduleStatus
 /// <param name="Room">The room id.</param>
 /// <param name="Start">Start instant.</param>
 /// <param name="End">End instant (start plus the meeting's duration).</param>
-public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End);
+public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End)
+{
+    private readonly ImmutableArray<string> interpreters = [];
+
+    /// <summary>Ids of the interpreters in the meeting, ordinal order; empty when it has none. Never default.</summary>
+    public ImmutableArray<string> Interpreters
+    {
+        get => interpreters;
+        init => interpreters = value.IsDefault ? [] : value;
+    }
+
+    /// <summary>Equal when every field is, the interpreters compared item by item.</summary>
+    public bool Equals(Assignment? other) =>
+        other is not null && Meeting == other.Meeting && Room == other.Room && Start == other.Start && End == other.End &&
+        Interpreters.SequenceEqual(other.Interpreters, StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Meeting, Room, Start, End, Interpreters.Length);
+}
 
 /// <summary>A meeting left out of the schedule: why, in plain words and as a code, and who or what stands in the way.</summary>
 /// <param name="Meeting">The meeting id.</param>

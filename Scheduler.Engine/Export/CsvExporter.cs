@@ -58,16 +58,22 @@ public static class CsvExporter
 
     private static string Assignments(ExportView view)
     {
+        // Contract v1.1: events with interpreters get two more columns at the end; other events' files stay as they were.
+        bool interpreters = !view.Event.Interpreters.IsEmpty;
+        string[] header =
+        [
+            "meeting", "title", "day", "start", "end", "room", "building", "participants", "delegations",
+            "roomId", "participantIds", "startDateTime", "endDateTime",
+        ];
         return Write(
-            ["meeting", "title", "day", "start", "end", "room", "building", "participants", "delegations",
-             "roomId", "participantIds", "startDateTime", "endDateTime"],
+            interpreters ? [.. header, "interpreters", "interpreterIds"] : header,
             view.Assignments.Select(a =>
             {
                 var start = view.Local(a.Start);
                 var end = view.Local(a.End);
                 var participants = view.ParticipantIds(a.Meeting);
-                return new[]
-                {
+                string[] row =
+                [
                     a.Meeting,
                     view.Title(a.Meeting),
                     ExportView.FormatDate(start.Date),
@@ -81,7 +87,10 @@ public static class CsvExporter
                     string.Join(ListSeparator, participants),
                     ExportView.FormatOffset(start),
                     ExportView.FormatOffset(end),
-                };
+                ];
+                return interpreters
+                    ? [.. row, string.Join(ListSeparator, a.Interpreters.Select(view.InterpreterName)), string.Join(ListSeparator, a.Interpreters)]
+                    : row;
             }));
     }
 

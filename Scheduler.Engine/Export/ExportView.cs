@@ -69,6 +69,9 @@ internal sealed class ExportView
     public IReadOnlyList<string> DelegationNames(string meetingId) =>
         ParticipantIds(meetingId).Select(DelegationNameOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The interpreter's name, or their id when the event has no such interpreter.</summary>
+    public string InterpreterName(string interpreterId) => Event.FindInterpreter(interpreterId)?.Name ?? interpreterId;
+
     public string RoomName(string roomId) => Event.FindRoom(roomId)?.Name ?? roomId;
 
     /// <summary>The name of the room's building, or null when the room is in none.</summary>

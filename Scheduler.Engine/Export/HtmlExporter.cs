@@ -68,6 +68,7 @@ public static class HtmlExporter
         WriteDays(html, view);
         WriteAgendas(html, view);
         WriteRoomSheets(html, view);
+        WriteInterpreterSheets(html, view);
         WriteUnscheduled(html, view);
         html.Close();
         html.Close();
@@ -175,6 +176,24 @@ public static class HtmlExporter
             html.Open("section", ("class", "sheet room-sheet"), ("data-room", room.Id));
             html.Element("h2", "Room: " + view.Location(room.Id));
             WriteAgendaTable(html, view, meetings, includeRoom: false);
+            html.Close();
+        }
+
+        html.Close();
+    }
+
+    /// <summary>Contract v1.1: one sheet per interpreter with meetings, what their day holds and where; nothing when the event has none.</summary>
+    private static void WriteInterpreterSheets(HtmlMarkup html, ExportView view)
+    {
+        if (view.Event.Interpreters.IsEmpty) return;
+        html.Open("div", ("id", "interpreters"));
+        foreach (var interpreter in view.Event.Interpreters)
+        {
+            var meetings = view.Assignments.Where(a => a.Interpreters.Contains(interpreter.Id, StringComparer.Ordinal)).ToList();
+            if (meetings.Count == 0) continue;
+            html.Open("section", ("class", "sheet interpreter-sheet"), ("data-interpreter", interpreter.Id));
+            html.Element("h2", $"Interpreter: {interpreter.Name} ({string.Join(", ", interpreter.Languages)})");
+            WriteAgendaTable(html, view, meetings, includeRoom: true);
             html.Close();
         }
 

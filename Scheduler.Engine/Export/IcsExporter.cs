@@ -57,6 +57,16 @@ public static class IcsExporter
             files.Add(new ExportedFile($"rooms/{ExportView.SafeFileName(room.Id)}.ics", Serialize(calendar)));
         }
 
+        // Contract v1.1: interpreters get their working days as calendars too.
+        foreach (var interpreter in ev.Interpreters)
+        {
+            var meetings = view.Assignments.Where(a => a.Interpreters.Contains(interpreter.Id, StringComparer.Ordinal)).ToList();
+            if (meetings.Count == 0) continue;
+            var calendar = NewCalendar($"{ev.Name} \u2013 {interpreter.Name} (interpreter)");
+            foreach (var a in meetings) calendar.Events.Add(ToEvent(view, a, slug, stamp));
+            files.Add(new ExportedFile($"interpreters/{ExportView.SafeFileName(interpreter.Id)}.ics", Serialize(calendar)));
+        }
+
         files.Sort((x, y) => string.CompareOrdinal(x.RelativePath, y.RelativePath));
         return files;
     }
@@ -88,6 +98,7 @@ public static class IcsExporter
         var description = new StringBuilder();
         description.Append("Participants:");
         foreach (var p in participants) description.Append('\n').Append(view.ParticipantWithDelegation(p));
+        if (!a.Interpreters.IsEmpty) description.Append("\nInterpreters: ").Append(string.Join(", ", a.Interpreters.Select(view.InterpreterName)));
         description.Append("\nRoom: ").Append(view.Location(a.Room));
         description.Append("\nMeeting id: ").Append(a.Meeting);
 

@@ -10,7 +10,7 @@ internal sealed partial class EventFileReader
     internal static readonly string[] MeetingFields =
     [
         "id", "title", "participants", "durationMinutes", "required", "weight", "headcount",
-        "requiredFeatures", "windows", "pin", "after",
+        "requiredFeatures", "windows", "pin", "after", "interpreters",
     ];
     internal static readonly string[] PinFields = ["start", "room"];
 
@@ -39,10 +39,12 @@ internal sealed partial class EventFileReader
         var pin = item.Has("pin") ? ReadPin(item, duration) : null;
         var after = item.Array("after", false, (e, p) => JsonValues.String(e, p, problems) is { } s ? new Named(s, p) : null);
         if (id is not null && after is not null && item.TryGet("after", false, out _, out var afterPath)) rules.After(id, afterPath, after);
-        if (id is null || participants is null || duration is null || features is null || windows is null || after is null) return null;
+        var interpreters = item.Array("interpreters", false, (e, p) => JsonValues.String(e, p, problems) is { } s ? new Named(s, p) : null);
+        if (interpreters is not null) rules.Interpretation.Pins(interpreters, participants ?? []);
+        if (id is null || participants is null || duration is null || features is null || windows is null || after is null || interpreters is null) return null;
         return new MeetingRequest(
             id, title ?? id, [.. participants], duration.Value, required, weight, headcount ?? participants.Count,
-            [.. features], [.. windows], pin, [.. after.Select(a => a.Id)]);
+            [.. features], [.. windows], pin, [.. after.Select(a => a.Id)]) { Interpreters = [.. interpreters.Select(i => i.Id)] };
     }
 
     /// <summary>Two or more distinct, known participant ids.</summary>

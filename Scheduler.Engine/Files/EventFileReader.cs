@@ -15,7 +15,7 @@ internal sealed partial class EventFileReader
 {
     // The known fields of each object, in the contract's order; Event.Create names its paths by the same order.
     internal static readonly string[] RootFields =
-        ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "meetings", "objective"];
+        ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "interpreters", "meetings", "objective"];
     internal static readonly string[] EventFields = ["name", "timeZone", "slotMinutes", "days", "breaks"];
     internal static readonly string[] DayFields = ["date", "start", "end"];
     internal static readonly string[] BreakFields = ["name", "start", "end"];
@@ -24,7 +24,8 @@ internal sealed partial class EventFileReader
     internal static readonly string[] RoomFields = ["id", "name", "building", "capacity", "features", "unavailable"];
     internal static readonly string[] IntervalFields = ["start", "end"];
     internal static readonly string[] DelegationFields = ["id", "name", "precedence"];
-    internal static readonly string[] ParticipantFields = ["id", "name", "delegation", "available", "busy", "maxMeetingsPerDay"];
+    internal static readonly string[] ParticipantFields = ["id", "name", "delegation", "available", "busy", "maxMeetingsPerDay", "languages"];
+    internal static readonly string[] InterpreterFields = ["id", "name", "languages", "available", "busy", "maxMinutesPerDay"];
     internal static readonly string[] ObjectiveFields = ["idleGaps", "maxIdleGapSpread"];
 
     private readonly ProblemList problems = new();
@@ -53,6 +54,7 @@ internal sealed partial class EventFileReader
         var rooms = root.Array("rooms", true, ReadRoom);
         var delegations = root.Array("delegations", false, ReadDelegation);
         var participants = root.Array("participants", true, ReadParticipant);
+        var interpreters = root.Array("interpreters", false, ReadInterpreter);
         var meetings = ReadMeetings(root);
         var objective = ReadObjective(root);
 
@@ -60,7 +62,8 @@ internal sealed partial class EventFileReader
         return ReadResult<Event>.Success(new Event(
             name!, rules.Zone!, rules.Grain!.Value, [.. days!], breaks.ToImmutableArray(),
             buildings!.ToImmutableArray(), travel!.ToImmutableArray(), rooms!.ToImmutableArray(),
-            delegations!.ToImmutableArray(), participants!.ToImmutableArray(), meetings!.ToImmutableArray(), objective!));
+            delegations!.ToImmutableArray(), participants!.ToImmutableArray(), meetings!.ToImmutableArray(), objective!,
+            interpreters!.ToImmutableArray()));
     }
 
     private List<DailyBreak> ReadHeader(JsonObjectReader header, out List<EventDay>? days)
@@ -159,8 +162,37 @@ internal sealed partial class EventFileReader
         var available = item.Values("available", false, ReadInterval);
         var busy = item.Values("busy", false, ReadInterval);
         var maxPerDay = item.Int("maxMeetingsPerDay", false, 0, EventLimits.MaxMeetingsPerDay);
-        if (id is null || available is null || busy is null) return null;
-        return new Participant(id, name ?? id, delegation, [.. available], [.. busy], maxPerDay);
+        var languages = ReadLanguages(item);
+        if (id is not null && languages is not null) rules.Interpretation.Participant(id, languages);
+        if (id is null || available is null || busy is null || languages is null) return null;
+        return new Participant(id, name ?? id, delegation, [.. available], [.. busy], maxPerDay) { Languages = [.. languages] };
+    }
+
+    private Interpreter? ReadInterpreter(JsonElement element, JsonPath path)
+    {
+        var item = JsonObjectReader.Open(element, path, problems, InterpreterFields);
+        var id = RegisterId(item, rules.Interpretation.Ids);
+        if (item is null) return null;
+        var name = item.String("name", false);
+        var named = item.Array("languages", true, (e, p) => JsonValues.String(e, p, problems) is { } s ? new Named(s, p) : null);
+        var languages = named is null ? null : rules.Interpretation.Languages(named);
+        var available = item.Values("available", false, ReadInterval);
+        var busy = item.Values("busy", false, ReadInterval);
+        var maxMinutes = item.Int("maxMinutesPerDay", false, InterpreterRules.MinMinutesPerDay, EventLimits.MinutesPerDay);
+        if (named is not null && item.TryGet("languages", true, out _, out var languagesPath))
+        {
+            rules.Interpretation.Interpreter(id, named.Count, languages!, languagesPath);
+        }
+
+        if (id is null || languages is not { Count: > 0 } || available is null || busy is null) return null;
+        return new Interpreter(id, name ?? id, [.. languages], [.. available], [.. busy], maxMinutes);
+    }
+
+    /// <summary>An optional <c>languages</c> list: codes checked by <see cref="InterpreterRules.Languages"/>; empty when absent.</summary>
+    private List<string>? ReadLanguages(JsonObjectReader item)
+    {
+        var named = item.Array("languages", false, (e, p) => JsonValues.String(e, p, problems) is { } s ? new Named(s, p) : null);
+        return named is null ? null : rules.Interpretation.Languages(named);
     }
 
     private ScheduleObjective? ReadObjective(JsonObjectReader root)

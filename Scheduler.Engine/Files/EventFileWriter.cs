@@ -84,10 +84,21 @@ internal static class EventFileWriter
             Intervals(w, "available", p.Available, zone);
             Intervals(w, "busy", p.Busy, zone);
             if (p.MaxMeetingsPerDay is { } max) w.WriteNumber("maxMeetingsPerDay", max);
+            Strings(w, "languages", p.Languages);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        Array(w, "interpreters", ev.Interpreters, i =>
+        {
+            w.WriteStartObject();
+            IdAndName(w, i.Id, i.Name);
+            Strings(w, "languages", i.Languages);
+            Intervals(w, "available", i.Available, zone);
+            Intervals(w, "busy", i.Busy, zone);
+            if (i.MaxMinutesPerDay is { } minutes) w.WriteNumber("maxMinutesPerDay", minutes);
+            w.WriteEndObject();
+        });
         w.WriteStartArray("meetings");
         foreach (var m in ev.Meetings) Meeting(w, m, zone);
         w.WriteEndArray();
@@ -123,6 +134,7 @@ internal static class EventFileWriter
         }
 
         Strings(w, "after", m.After);
+        Strings(w, "interpreters", m.Interpreters);
         w.WriteEndObject();
     }
 

@@ -27,8 +27,8 @@ internal sealed class EventFromCode
     public static ReadResult<Event> Check(
         string name, DateTimeZone zone, Duration grain, ImmutableArray<EventDay> days, ImmutableArray<DailyBreak> breaks,
         ImmutableArray<Building> buildings, ImmutableArray<TravelTime> travelTimes, ImmutableArray<Room> rooms,
-        ImmutableArray<Delegation> delegations, ImmutableArray<Participant> participants, ImmutableArray<MeetingRequest> meetings,
-        ScheduleObjective objective)
+        ImmutableArray<Delegation> delegations, ImmutableArray<Participant> participants, ImmutableArray<Interpreter> interpreters,
+        ImmutableArray<MeetingRequest> meetings, ScheduleObjective objective)
     {
         var check = new EventFromCode();
         var header = Root("event");
@@ -49,6 +49,7 @@ internal sealed class EventFromCode
         check.Items(rooms, Root("rooms"), check.Room);
         check.Items(delegations, Root("delegations"), check.Delegation);
         check.Items(participants, Root("participants"), check.Participant);
+        check.Items(interpreters, Root("interpreters"), check.Interpreter);
         var meetingsPath = Root("meetings");
         if (check.Items(meetings, meetingsPath, check.Meeting)) check.rules.MeetingCount(meetings.Length, meetingsPath);
         check.rules.CheckAfter();
@@ -56,7 +57,8 @@ internal sealed class EventFromCode
         else check.Objective(objective, Root("objective"));
         if (check.problems.Count > 0) return ReadResult<Event>.Failure(check.problems.InDocumentOrder());
         return ReadResult<Event>.Success(new Event(
-            name, zone!, grain, days, breaks, buildings, travelTimes, rooms, delegations, participants, meetings, objective!));
+            name, zone!, grain, days, breaks, buildings, travelTimes, rooms, delegations, participants, meetings, objective!,
+            interpreters));
     }
 
     private static JsonPath Root(string field) => At(JsonPath.Root, EventFileReader.RootFields, field);
@@ -182,6 +184,42 @@ internal sealed class EventFromCode
         Intervals(item.Available, At(at, fields, "available"));
         Intervals(item.Busy, At(at, fields, "busy"));
         if (item.MaxMeetingsPerDay is { } max) rules.InRange(max, 0, EventLimits.MaxMeetingsPerDay, At(at, fields, "maxMeetingsPerDay"));
+        var languages = Codes(item.Languages, At(at, fields, "languages"));
+        if (item.Id is not null) rules.Interpretation.Participant(item.Id, rules.Interpretation.Languages(languages));
+    }
+
+    private void Interpreter(Interpreter item, JsonPath at)
+    {
+        var fields = EventFileReader.InterpreterFields;
+        var id = Id(item.Id, rules.Interpretation.Ids, at);
+        String(item.Name, At(at, fields, "name"));
+        var languagesPath = At(at, fields, "languages");
+        var named = Codes(item.Languages, languagesPath);
+        if (!item.Languages.IsDefault) rules.Interpretation.Interpreter(id, named.Count, rules.Interpretation.Languages(named), languagesPath);
+        Intervals(item.Available, At(at, fields, "available"));
+        Intervals(item.Busy, At(at, fields, "busy"));
+        if (item.MaxMinutesPerDay is { } max)
+        {
+            rules.InRange(max, InterpreterRules.MinMinutesPerDay, EventLimits.MinutesPerDay, At(at, fields, "maxMinutesPerDay"));
+        }
+    }
+
+    /// <summary>A list of ids or codes with each item's path; nulls reported and left out.</summary>
+    private List<Named> Codes(ImmutableArray<string> list, JsonPath path)
+    {
+        var named = new List<Named>();
+        if (list.IsDefault)
+        {
+            problems.Add(path, NullArray);
+            return named;
+        }
+
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (String(list[i], path.Item(i))) named.Add(new Named(list[i], path.Item(i)));
+        }
+
+        return named;
     }
 
     private void Meeting(MeetingRequest item, JsonPath at)
@@ -232,6 +270,9 @@ internal sealed class EventFromCode
 
             if (id is not null) rules.After(id, afterPath, after);
         }
+
+        var pins = Codes(item.Interpreters, At(at, fields, "interpreters"));
+        rules.Interpretation.Pins(pins, item.Participants.IsDefault ? [] : item.Participants.Where(p => p is not null).ToList());
     }
 
     private void Objective(ScheduleObjective objective, JsonPath at)

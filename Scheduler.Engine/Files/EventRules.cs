@@ -28,7 +28,11 @@ internal sealed class EventRules
         Delegations = new IdRegistry("delegation", problems);
         Participants = new IdRegistry("participant", problems);
         Meetings = new IdRegistry("meeting", problems);
+        Interpretation = new InterpreterRules(problems);
     }
+
+    /// <summary>The rules of interpreters and languages (contract v1.1), with the interpreter ids.</summary>
+    public InterpreterRules Interpretation { get; }
 
     /// <summary>Where problems go.</summary>
     public ProblemList Problems { get; }

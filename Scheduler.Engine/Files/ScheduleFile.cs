@@ -14,7 +14,7 @@ public static class ScheduleFile
 {
     private static readonly string[] RootFields =
         ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled", "conflicts"];
-    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end"];
+    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end", "interpreters"];
     private static readonly string[] UnscheduledFields = ["meeting", "reason", "code", "blockers"];
     private static readonly string[] ConflictFields = ["meetings", "rule", "explanation", "minimal"];
     private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
@@ -61,6 +61,13 @@ public static class ScheduleFile
                 w.WriteString("room", a.Room);
                 w.WriteString("start", TimeText.ScheduleOffset.Format(a.Start.InZone(ev.Zone).ToOffsetDateTime()));
                 w.WriteString("end", TimeText.ScheduleOffset.Format(a.End.InZone(ev.Zone).ToOffsetDateTime()));
+                if (!a.Interpreters.IsEmpty)
+                {
+                    w.WriteStartArray("interpreters");
+                    foreach (var id in a.Interpreters) w.WriteStringValue(id);
+                    w.WriteEndArray();
+                }
+
                 w.WriteEndObject();
             }
 
@@ -137,8 +144,9 @@ public static class ScheduleFile
             ? TimeText.ReadOffsetInstant(startElement, startPath, problems) : null;
         var end = item.TryGet("end", true, out var endElement, out var endPath)
             ? TimeText.ReadOffsetInstant(endElement, endPath, problems) : null;
-        return meeting is null || room is null || start is null || end is null
-            ? null : new Assignment(meeting, room, start.Value, end.Value);
+        var interpreters = item.Array("interpreters", false, (e, p) => JsonValues.String(e, p, problems));
+        return meeting is null || room is null || start is null || end is null || interpreters is null
+            ? null : new Assignment(meeting, room, start.Value, end.Value) { Interpreters = [.. interpreters] };
     }
 
     private static void WriteConflicts(Utf8JsonWriter w, ImmutableArray<Conflict> conflicts)

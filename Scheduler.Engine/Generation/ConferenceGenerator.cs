@@ -21,6 +21,13 @@ public sealed record ConferenceOptions
 
     /// <summary>Conference days, from 1 to 14. Default 3.</summary>
     public int Days { get; init; } = 3;
+
+    /// <summary>
+    /// Interpreters (contract v1.1), 0 to 1,000. Default 0: no languages and no interpreters, the event as before. With
+    /// some, the hosts work in Russian, visitors in one or two other languages, and the interpreters pair Russian with
+    /// the visitors' languages in proportion to how many speak each, six hours a day.
+    /// </summary>
+    public int Interpreters { get; init; }
 }
 
 /// <summary>
@@ -42,6 +49,7 @@ public static partial class ConferenceGenerator
         if (o.Requests < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Requests, "Requests must be at least 1.");
         if (o.Rooms < 2) throw new ArgumentOutOfRangeException(nameof(o), o.Rooms, "Rooms must be at least 2.");
         if (o.Days is < 1 or > 14) throw new ArgumentOutOfRangeException(nameof(o), o.Days, "Days must be from 1 to 14.");
+        if (o.Interpreters is < 0 or > 1000) throw new ArgumentOutOfRangeException(nameof(o), o.Interpreters, "Interpreters must be from 0 to 1,000.");
         var rng = new Random(o.Seed);
         var dates = Enumerable.Range(0, o.Days).Select(FirstDay.PlusDays).ToArray();
         var days = dates.Select(d => new EventDay(d, new LocalTime(OpenHour, 0), new LocalTime(CloseHour, 0))).ToImmutableArray();
@@ -52,8 +60,9 @@ public static partial class ConferenceGenerator
         var (delegations, members, hosts) = Delegations(o, rng);
         var participants = Participants(o, rng, dates, delegations, members, hosts);
         var meetings = Meetings(o, rng, dates, rooms, delegations, members, hosts, participants);
+        var (speakers, interpreters) = Languages(o, participants, hosts, members);
         return new Event($"Generated conference (seed {o.Seed})", GenerationKit.Zone, Duration.FromMinutes(15), days, breaks,
-            buildings, travel, rooms, delegations, participants, meetings, ScheduleObjective.Default);
+            buildings, travel, rooms, delegations, speakers, meetings, ScheduleObjective.Default, interpreters);
     }
 
     private static ImmutableArray<Room> Rooms(ConferenceOptions o, Random rng, LocalDate[] dates)

@@ -54,10 +54,22 @@ internal sealed record Explanation(int Meeting, ReasonCode Code, string Sentence
             PlacementRule.Busy => With(ReasonCode.Busy,
                 string.Join("; ", people.Select(p => $"{Name(p)} is busy {Periods(ev, p.Busy)}")) +
                 (m.Pin is not null ? $", which covers its pin at {pinned}" : $", which leaves no common free {minutes} period{inWindows}"), ids),
+            PlacementRule.Interpreter => With(ReasonCode.NoInterpreter, NoInterpreter(ev, m, why), why.Interpreters.Select(i => ev.Interpreters[i].Id)),
             PlacementRule.RoomsUnavailable => With(ReasonCode.RoomsUnavailable,
                 $"every suitable room ({string.Join(", ", rooms.Select(r => $"\"{r.Name}\""))}) is unavailable whenever all its participants are free", ids),
             _ => throw new ArgumentException("Nothing stands in the meeting's way.", nameof(why)),
         };
+    }
+
+    private static string NoInterpreter(Event ev, MeetingRequest m, Hindrance why)
+    {
+        var names = string.Join(", ", why.Interpreters.Select(i => $"\"{ev.Interpreters[i].Name}\""));
+        if (!m.Interpreters.IsEmpty) return $"its pinned interpreters ({names}) are not all available and free of busy periods at any time it could be held";
+        var languages = string.Join("; ", m.Participants.Select(id => ev.FindParticipant(id)!)
+            .Select(p => $"{p.Name} speaks {string.Join("/", p.Languages)}"));
+        return why.Interpreters.IsEmpty
+            ? $"it needs interpretation ({languages}) and no interpreter works in a language of every participant"
+            : $"it needs interpretation ({languages}) and the interpreters who could do it ({names}) are unavailable or busy whenever its participants are free";
     }
 
     private static string NoRoom(Event ev, MeetingRequest meeting)

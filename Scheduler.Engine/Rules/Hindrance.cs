@@ -33,6 +33,12 @@ internal enum PlacementRule
     /// <summary>The meeting would intersect a participant's busy period.</summary>
     Busy,
 
+    /// <summary>
+    /// The meeting needs interpretation and no interpreter who covers its languages (or, when it pins interpreters, not
+    /// every pinned one) is available and free of busy periods throughout it.
+    /// </summary>
+    Interpreter,
+
     /// <summary>Every suitable room is unavailable during some of the meeting.</summary>
     RoomsUnavailable,
 
@@ -64,6 +70,9 @@ internal enum RoomFit
 /// <param name="Rooms">Room indexes (positions in the event) that break the rule, ascending.</param>
 internal sealed record Hindrance(PlacementRule Rule, ImmutableArray<int> Participants, ImmutableArray<int> Rooms)
 {
+    /// <summary>Interpreter indexes (positions in the event) that could interpret the meeting, for <see cref="PlacementRule.Interpreter"/>; empty otherwise.</summary>
+    public ImmutableArray<int> Interpreters { get; init; } = [];
+
     /// <summary>Nothing stands in the way.</summary>
     public static Hindrance Nothing { get; } = new(PlacementRule.None, [], []);
 

@@ -20,7 +20,7 @@ namespace Scheduler.Engine.Rules;
 /// so asking twice costs nothing and a component that needs only a few meetings pays only for those. Safe to share
 /// between threads: a value computed twice is the same value.
 /// </remarks>
-internal sealed class PlacementRules
+internal sealed partial class PlacementRules
 {
     private readonly Dictionary<string, int> participantIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> roomIndex = new(StringComparer.Ordinal);
@@ -47,6 +47,8 @@ internal sealed class PlacementRules
         availableUntil = new Instant[ev.Participants.Length][];
         roomBlocked = new bool[ev.Rooms.Length][];
         allowedStarts = new ImmutableArray<int>[ev.Meetings.Length];
+        interpreterHours = new (Instant[]? Until, bool[]? Busy)?[ev.Interpreters.Length];
+        interpretersOf = new ImmutableArray<int>[ev.Meetings.Length];
     }
 
     /// <summary>The event.</summary>
@@ -181,7 +183,10 @@ internal sealed class PlacementRules
             rooms.UnionWith(h.Rooms);
         }
 
-        return new Hindrance(best, [.. participants], [.. rooms]);
+        return new Hindrance(best, [.. participants], [.. rooms])
+        {
+            Interpreters = best == PlacementRule.Interpreter ? InterpretersFor(meeting) : [],
+        };
     }
 
     /// <summary>The rules that hold for every start: a suitable room exists, nobody is capped at zero.</summary>
@@ -204,6 +209,7 @@ internal sealed class PlacementRules
     {
         var who = new List<int>();
         var rule = TimeRule(meeting, slot, who);
+        if (rule == PlacementRule.Interpreter) return new Hindrance(rule, [], []) { Interpreters = InterpretersFor(meeting) };
         if (rule != PlacementRule.None) return new Hindrance(rule, [.. who.Distinct().Order()], []);
         int length = lengthOf[meeting];
         return fitting.Any(r => RoomFreeOver(r, slot, length))
@@ -244,7 +250,8 @@ internal sealed class PlacementRules
             broken = true;
         }
 
-        return broken ? PlacementRule.Busy : PlacementRule.None;
+        if (broken) return PlacementRule.Busy;
+        return InterpreterFree(meeting, slot) ? PlacementRule.None : PlacementRule.Interpreter;
     }
 
     private bool CappedAtZero(int participant) => Event.Participants[participant].MaxMeetingsPerDay is <= 0;

@@ -10,13 +10,14 @@ namespace Scheduler.Engine.Solving;
 /// idle-gap encoding. Time-indexed: a literal per (meeting, start, building group), so every rule is a sum over
 /// the literals covering a slot, and the model grows linearly with requests × candidate starts.
 /// </summary>
-internal sealed class ModelBuilder
+internal sealed partial class ModelBuilder
 {
     private readonly Event ev;
     private readonly TimeGrid grid;
     private readonly ImmutableArray<RoomPool> pools;
     private readonly ImmutableArray<MeetingOptions> meetings;
     private readonly ModelScope scope;
+    private readonly SchedulingProblem problem;
     private readonly CpModel model = new();
     private readonly BoolVar[][] x;
     private readonly BoolVar?[] scheduled;
@@ -31,6 +32,7 @@ internal sealed class ModelBuilder
         pools = problem.Pools;
         meetings = problem.Meetings;
         this.scope = scope;
+        this.problem = problem;
         x = new BoolVar[meetings.Length][];
         scheduled = new BoolVar?[meetings.Length];
         startSlot = new IntVar?[meetings.Length];
@@ -49,6 +51,7 @@ internal sealed class ModelBuilder
         b.RoomPoolsNeverOverbooked();
         b.MaxMeetingsPerDay();
         b.AfterPrecedences();
+        b.Interpreters();
         b.RequiredMeetingsScheduled();
         // Idle gaps enter the model only when its first search needs them: a spread cap (a hard rule), or every
         // weighted meeting required (any schedule then has the full weight and the search goes straight for the gaps).

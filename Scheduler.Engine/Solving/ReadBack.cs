@@ -62,6 +62,16 @@ internal static class ReadBack
             .ToImmutableArray();
     }
 
+    /// <summary>The assignments with the ids of the interpreters each meeting has (<paramref name="interpreters"/>: positions per meeting index), ordinal order.</summary>
+    public static ImmutableArray<Assignment> WithInterpreters(Event ev, ImmutableArray<Assignment> assignments, IReadOnlyDictionary<int, ImmutableArray<int>> interpreters)
+    {
+        if (interpreters.Count == 0) return assignments;
+        var byId = interpreters.ToDictionary(kv => ev.Meetings[kv.Key].Id, kv => kv.Value, StringComparer.Ordinal);
+        return [.. assignments.Select(a => byId.TryGetValue(a.Meeting, out var who)
+            ? a with { Interpreters = [.. who.Select(i => ev.Interpreters[i].Id).Order(StringComparer.Ordinal)] }
+            : a)];
+    }
+
     /// <summary>Total idle gaps of the placements on the grid: per participant and day, busy blocks minus one.</summary>
     public static int CountIdleGaps(Event ev, TimeGrid grid, ImmutableArray<MeetingOptions> meetings, IEnumerable<Placement> placements) =>
         IdleGapsPerParticipant(grid, meetings, placements).Values.Sum();

@@ -21,8 +21,9 @@ internal static class Reasons
     /// <param name="placements">The schedule.</param>
     /// <param name="status">The schedule's status: with <see cref="ScheduleStatus.Unknown"/> nothing was found.</param>
     /// <param name="limit">The time limit of the search, for the sentence when it found nothing.</param>
+    /// <param name="interpreters">The interpreters (positions) of each placed meeting that has any, by meeting index; null for none.</param>
     public static IEnumerable<Explanation> Explain(PlacementRules rules, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
-        IReadOnlyCollection<Placement> placements, ScheduleStatus status, Duration limit)
+        IReadOnlyCollection<Placement> placements, ScheduleStatus status, Duration limit, IReadOnlyDictionary<int, ImmutableArray<int>>? interpreters = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(placements);
@@ -37,7 +38,7 @@ internal static class Reasons
             else if (status == ScheduleStatus.Unknown)
                 e = new Explanation(m.Index, ReasonCode.NoScheduleFound,
                     $"no valid schedule was found within the time limit of {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s", []);
-            else e = LostOut(rules, pools, meetings, m, board ??= new Board(pools, meetings, placements, rules.Grid.SlotCount), status);
+            else e = LostOut(rules, pools, meetings, m, board ??= new Board(pools, meetings, placements, rules.Grid.SlotCount, interpreters), status);
             yield return m.Meeting.Required ? e with { Sentence = "required, but " + e.Sentence } : e;
         }
     }
@@ -45,8 +46,19 @@ internal static class Reasons
     /// <summary>Placements indexed by participant, and pool use per slot, so each option is checked in time proportional to its neighbours.</summary>
     private sealed class Board
     {
-        public Board(ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings, IReadOnlyCollection<Placement> placements, int slots)
+        public Board(ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings, IReadOnlyCollection<Placement> placements, int slots,
+            IReadOnlyDictionary<int, ImmutableArray<int>>? interpreters)
         {
+            foreach (var p in placements)
+            {
+                if (interpreters is null || !interpreters.TryGetValue(p.Meeting, out var who)) continue;
+                foreach (int i in who)
+                {
+                    if (!ByInterpreter.TryGetValue(i, out var list)) ByInterpreter[i] = list = [];
+                    list.Add(p);
+                }
+            }
+
             foreach (var p in placements)
             {
                 var meeting = meetings[p.Meeting].Meeting;
@@ -73,13 +85,17 @@ internal static class Reasons
         /// <summary>Placed meetings by the id of each meeting they must come after.</summary>
         public Dictionary<string, List<Placement>> PlacedAfter { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, List<Placement>> ByParticipant { get; } = [];
+
+        /// <summary>Placed meetings per interpreter position.</summary>
+        public Dictionary<int, List<Placement>> ByInterpreter { get; } = [];
         public int[,] PoolUse { get; }
     }
 
     /// <summary>What stands in the way at each of a meeting's options, tallied by kind.</summary>
     private sealed class Tally
     {
-        public int Rivalled, RoomsFull, Capped, Ordered, Free;
+        public int Rivalled, RoomsFull, Capped, Interpreted, Ordered, Free;
+        public SortedDictionary<string, SortedSet<string>> InterpreterWork { get; } = new(StringComparer.Ordinal);
         public SortedDictionary<string, SortedSet<string>> RivalTitlesByName { get; } = new(StringComparer.Ordinal);
         public SortedSet<string> Rivals { get; } = new(StringComparer.Ordinal);
         public SortedSet<string> PinnedRivals { get; } = new(StringComparer.Ordinal);
@@ -135,6 +151,7 @@ internal static class Reasons
             var capped = m.Participants.Where(p => ev.Participants[p].MaxMeetingsPerDay is int max &&
                 (board.ByParticipant.GetValueOrDefault(p)?.Count(q => grid.DayOf(q.Start) == day) ?? 0) >= max).ToList();
             if (capped.Count > 0) { tally.Capped++; tally.CappedPeople.UnionWith(capped); continue; }
+            if (InterpretersTaken(rules, pools, meetings, m, option, board, tally)) { tally.Interpreted++; continue; }
 
             // The model orders start slots: a successor starts no earlier than its predecessor's last slot ends.
             var ordered = predecessors.Where(q => option.Start < q.Start + q.Length)
@@ -164,7 +181,7 @@ internal static class Reasons
             if (ev.Objective.MaxIdleGapSpread is not null) return (ReasonCode.IdleGapSpread, []);
             return (m.Meeting.Weight == 0 ? ReasonCode.ZeroWeight : ReasonCode.SearchStopped, []);
         }
-        int most = new[] { tally.Rivalled, tally.RoomsFull, tally.Capped, tally.Ordered }.Max();
+        int most = new[] { tally.Rivalled, tally.RoomsFull, tally.Capped, tally.Interpreted, tally.Ordered }.Max();
         if (tally.Rivalled == most)
         {
             return m.Meeting.Pin is not null && tally.PinnedRivals.Count > 0
@@ -174,7 +191,49 @@ internal static class Reasons
         if (tally.RoomsFull == most) return (ReasonCode.RoomsFull, [.. tally.FullRooms]);
         if (tally.Capped == most)
             return (ReasonCode.DailyLimit, [.. tally.CappedPeople.Select(p => ev.Participants[p].Id).Order(StringComparer.Ordinal)]);
+        if (tally.Interpreted == most) return (ReasonCode.NoInterpreter, [.. tally.InterpreterWork.Keys]);
         return (ReasonCode.AfterOrder, [.. tally.OrderedWith]);
+    }
+
+    /// <summary>
+    /// True when the meeting must have an interpreter and at this option every one who could do it (or a pinned one) is
+    /// in a placed meeting then (or travelling), or has reached their daily minutes; those interpreters' work goes to the tally.
+    /// </summary>
+    private static bool InterpretersTaken(PlacementRules rules, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
+        MeetingOptions m, StartOption option, Board board, Tally tally)
+    {
+        if (!rules.UsesInterpreter(m.Index)) return false;
+        var ev = rules.Event;
+        var grid = rules.Grid;
+        var start = grid.SlotStart(option.Start);
+        var end = start + m.Meeting.Duration;
+        var building = m.Groups[option.Group].Building;
+        var who = rules.InterpretersFor(m.Index).Where(i => rules.InterpreterFreeOver(i, m.Index, option.Start)).ToList();
+        var busy = new Dictionary<int, List<Placement>>();
+        foreach (int i in who)
+        {
+            var theirs = board.ByInterpreter.GetValueOrDefault(i) ?? [];
+            var clashing = theirs.Where(p =>
+            {
+                var s = grid.SlotStart(p.Start);
+                var travel = ev.TravelTime(building, pools[p.Pool].Building);
+                return s < end + travel && start < s + meetings[p.Meeting].Meeting.Duration + travel;
+            }).ToList();
+            long minutes = theirs.Where(p => grid.DayOf(p.Start) == grid.DayOf(option.Start)).Sum(p => (long)meetings[p.Meeting].Meeting.Duration.TotalMinutes);
+            if (ev.Interpreters[i].MaxMinutesPerDay is int max && minutes + (long)m.Meeting.Duration.TotalMinutes > max) clashing.AddRange(theirs.Where(p => grid.DayOf(p.Start) == grid.DayOf(option.Start)));
+            if (clashing.Count > 0) busy[i] = clashing;
+        }
+
+        bool taken = rules.PinsInterpreters(m.Index) ? busy.Count > 0 : who.Count > 0 && busy.Count == who.Count;
+        if (!taken) return false;
+        foreach (var (i, clashing) in busy)
+        {
+            var id = ev.Interpreters[i].Id;
+            if (!tally.InterpreterWork.TryGetValue(id, out var titles)) tally.InterpreterWork[id] = titles = new SortedSet<string>(StringComparer.Ordinal);
+            titles.UnionWith(clashing.Select(p => $"\"{meetings[p.Meeting].Meeting.Title}\""));
+        }
+
+        return true;
     }
 
     private static string Sentence(Event ev, MeetingOptions m, Tally tally, ReasonCode code)
@@ -186,6 +245,11 @@ internal static class Reasons
         if (tally.RoomsFull > 0) parts.Add($"every suitable room is booked at {tally.RoomsFull} of its {m.Options.Length} possible times");
         if (tally.Capped > 0)
             parts.Add($"the daily meeting limit of {List(tally.CappedPeople.Select(p => Name(ev.Participants[p])))} is reached at {tally.Capped} of them");
+        if (tally.Interpreted > 0)
+        {
+            parts.Add($"at {tally.Interpreted} of them no interpreter who could interpret it is free: " + string.Join("; ", tally.InterpreterWork.Take(4).Select(w =>
+                $"{Name(ev.FindInterpreter(w.Key)!)} is in {string.Join(", ", w.Value.Take(3))}{(w.Value.Count > 3 ? $" and {w.Value.Count - 3} more" : "")}")));
+        }
         if (tally.Ordered > 0)
         {
             var titles = tally.OrderedWith.Select(id => $"\"{ev.FindMeeting(id)!.Title}\"");

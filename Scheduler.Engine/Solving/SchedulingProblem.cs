@@ -18,6 +18,8 @@ internal sealed class SchedulingProblem
         Rules = rules;
         Pools = pools;
         Meetings = meetings;
+        InterpreterPools = InterpreterPool.Build(rules);
+        UsesInterpreters = meetings.Any(m => !m.Options.IsEmpty && rules.UsesInterpreter(m.Index));
     }
 
     /// <summary>The event.</summary>
@@ -31,6 +33,12 @@ internal sealed class SchedulingProblem
 
     /// <summary>Interchangeable rooms.</summary>
     public ImmutableArray<RoomPool> Pools { get; }
+
+    /// <summary>Interchangeable interpreters (contract v1.1); empty when the event has none.</summary>
+    public ImmutableArray<InterpreterPool> InterpreterPools { get; }
+
+    /// <summary>True when some meeting that has an option must have an interpreter: the interpreter rules are then part of every model.</summary>
+    public bool UsesInterpreters { get; }
 
     /// <summary>Per meeting (in event order, <c>Meetings[i].Index == i</c>): its options.</summary>
     public ImmutableArray<MeetingOptions> Meetings { get; }

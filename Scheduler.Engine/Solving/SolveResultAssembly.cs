@@ -12,9 +12,11 @@ internal static class SolveResultAssembly
     {
         var ev = problem.Event;
         var placements = summary.Placements.ToList();
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
+        var (interpreters, left) = InterpreterAssignment.Assign(problem, placements);
+        placements.RemoveAll(left.Contains);
+        var assignments = ReadBack.WithInterpreters(ev, ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements), interpreters);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
-        var unscheduled = Reasons.Explain(problem.Rules, problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
+        var unscheduled = Reasons.Explain(problem.Rules, problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit, interpreters)
             .Where(u => !placed.Contains(u.Meeting))
             .Select(u => u.ToUnscheduled(ev))
             .ToImmutableArray();

@@ -75,7 +75,8 @@ internal sealed class SolveStrategy
 
     /// <summary>
     /// Large events without a spread cap (which ties every participant's gaps together) are searched by neighbourhoods,
-    /// starting from first fit; that needs first fit to have placed every required meeting.
+    /// starting from first fit; that needs first fit to have placed every required meeting. With interpreters too:
+    /// a neighbourhood keeps every fixed meeting that has an interpreter in its model (see <c>SubProblem</c>).
     /// </summary>
     private bool UsesNeighbourhoods() =>
         problem.OptionCount > NeighbourhoodOptions && Event.Objective.MaxIdleGapSpread is null && FirstFitIsValid(requiredToo: true);

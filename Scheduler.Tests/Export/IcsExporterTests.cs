@@ -166,7 +166,7 @@ public class IcsExporterTests
     {
         var (ev, schedule) = DstNight();
         var renamed = new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes,
-            [ev.Rooms[0] with { Id = "../etc/passwd" }], ev.Delegations, ev.Participants, ev.Meetings, ev.Objective);
+            [ev.Rooms[0] with { Id = "../etc/passwd" }], ev.Delegations, ev.Participants, ev.Meetings, ev.Objective, ev.Interpreters);
         var moved = schedule with { Assignments = [.. schedule.Assignments.Select(a => a with { Room = "../etc/passwd" })] };
 
         var paths = IcsExporter.Export(renamed, moved).Select(f => f.RelativePath).ToList();

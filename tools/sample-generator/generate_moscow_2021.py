@@ -66,6 +66,39 @@ REGIONS = [
 ]
 
 
+# Working languages per delegation (ids as cid() makes them); Russian hosts and the post-Soviet delegations work in
+# Russian, so their talks need no interpreter. A second language is the one the minister negotiates in unaided.
+LANGUAGES = {
+    "un": ["en", "fr"], "osce": ["en", "de"], "icrc": ["fr", "en"], "sco": ["ru", "zh"],
+    "algeria": ["ar", "fr"], "angola": ["pt"], "bangladesh": ["en"], "benin": ["fr"], "brazil": ["pt"],
+    "burkina-faso": ["fr"], "burundi": ["fr"], "cambodia": ["en"], "cameroon": ["fr", "en"],
+    "central-african-republic": ["fr"], "china": ["zh"], "cuba": ["es"], "egypt": ["ar", "en"], "eritrea": ["en"],
+    "ethiopia": ["en"], "guinea": ["fr"], "india": ["en"], "indonesia": ["en"], "iran": ["fa"], "iraq": ["ar", "en"],
+    "jordan": ["ar", "en"], "laos": ["lo", "ru"], "madagascar": ["fr"], "malaysia": ["en"], "mali": ["fr"],
+    "mongolia": ["mn", "ru"], "mozambique": ["pt"], "myanmar": ["en"], "nicaragua": ["es"], "niger": ["fr"],
+    "pakistan": ["en"], "serbia": ["sr", "en"], "south-africa": ["en"], "sri-lanka": ["en"], "sudan": ["ar"],
+    "syria": ["ar"], "thailand": ["en"], "uganda": ["en"], "venezuela": ["es"], "vietnam": ["vi"],
+    "zimbabwe": ["en"],
+}
+
+# The organiser's interpreters: a few for each common pair with Russian, one or two for the rarer ones; some also
+# bridge the visitors' own languages for their peer talks (Niger - Vietnam, French and Vietnamese, finds nobody). Conference interpreters
+# work about six hours of meetings a day.
+INTERPRETERS = [
+    {"id": f"int-{i:02d}", "name": name, "languages": languages, "maxMinutesPerDay": 360}
+    for i, (name, languages) in enumerate([
+        ("Anna Petrova", ["ru", "en"]), ("Dmitry Sokolov", ["ru", "en"]), ("Elena Volkova", ["ru", "en"]),
+        ("Igor Morozov", ["ru", "en"]), ("Olga Lebedeva", ["ru", "en", "fr"]),
+        ("Marina Kuznetsova", ["ru", "fr"]), ("Pavel Orlov", ["ru", "fr"]), ("Natalia Zaitseva", ["ru", "fr"]),
+        ("Sergei Pavlov", ["ru", "es"]), ("Irina Fedorova", ["ru", "es", "en"]),
+        ("Yusuf Haddad", ["ru", "ar"]), ("Leila Nasser", ["ru", "ar", "en"]),
+        ("Tatiana Gomes", ["ru", "pt", "en"]), ("Andrei Silva", ["ru", "pt", "fr", "es"]),
+        ("Claire Dubois", ["fr", "en"]),
+        ("Li Wei", ["ru", "zh", "en"]), ("Reza Karimi", ["ru", "fa", "en"]), ("Nguyen Thi Lan", ["ru", "vi", "en"]),
+    ], start=1)
+]
+
+
 def cid(country):
     return country.lower().replace(" ", "-")
 
@@ -293,6 +326,11 @@ def main():
                 if m["id"] == second:
                     m["after"] = sorted(set(m.get("after", [])) | {first})
 
+    # Contract v1.1: working languages, and the organiser's interpreters. Added after everything drawn from the
+    # random generator, so the rest of the sample is what it was before interpreters existed.
+    for p in participants:
+        p["languages"] = LANGUAGES.get(p.get("delegation"), ["ru"])
+
     doc = {
         "schemaVersion": 1,
         "event": {
@@ -307,6 +345,7 @@ def main():
         "rooms": rooms,
         "delegations": delegations,
         "participants": participants,
+        "interpreters": INTERPRETERS,
         "meetings": meetings,
         "objective": {"idleGaps": "minimize"},
     }

@@ -118,6 +118,7 @@ internal sealed class ConflictSentences(Event ev, TimeGrid grid, ImmutableArray<
             Relaxation.RoomCapacity => "room capacity",
             Relaxation.Travel => "travel times",
             Relaxation.AfterOrder => "'after' orders",
+            Relaxation.Interpreters => "interpreters' time",
             _ => "the idle-gap spread cap",
         });
         return Capitalised($"{List(names)} together leave no time for {These}; without any one of them they fit");

@@ -16,6 +16,9 @@ internal static class ConflictText
     /// <summary>A participant's display name, or their id in quotes when the file gives no name.</summary>
     public static string Name(Participant p) => p.Name == p.Id ? $"\"{p.Id}\"" : p.Name;
 
+    /// <summary>An interpreter's name, or their quoted id when they have none.</summary>
+    public static string Name(Interpreter i) => i.Name == i.Id ? $"\"{i.Id}\"" : i.Name;
+
     /// <summary>A meeting's title in quotes.</summary>
     public static string Title(MeetingRequest m) => $"\"{m.Title}\"";
 

@@ -33,6 +33,9 @@ internal static class NoOptionRule
         if (pinned && !grid.FitsAt(grid.SlotStartingAt(meeting.Pin!.Start)!.Value, m.Length))
             return (ConflictRules.PinConflict, $"its pin at {Local(ev, meeting.Pin.Start)} runs past the day's end or into a break");
 
+        if ((Interpretation.Needs(ev, meeting) || !meeting.Interpreters.IsEmpty) && HasOption(ev, meeting with { Interpreters = [] },
+                [.. people.Select(p => p with { Languages = [] })]))
+            return (ConflictRules.NoInterpreter, $"no interpreter who covers its participants' languages is free for {{minutes}}{atPin}");
         if (!meeting.Windows.IsEmpty && HasOption(ev, meeting with { Windows = [] }, []))
             return (ConflictRules.OutsideWindows, $"its windows ({Periods(ev, meeting.Windows)}) leave no {{minutes}} time that its participants and rooms allow{atPin}");
         foreach (var p in people.Where(p => !p.Available.IsEmpty))
@@ -56,14 +59,14 @@ internal static class NoOptionRule
     {
         var participants = ev.Participants.Select(p => replaced.FirstOrDefault(r => r.Id == p.Id) ?? p).ToImmutableArray();
         var alone = new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes, ev.Rooms, ev.Delegations,
-            participants, [meeting], new ScheduleObjective(IdleGapPolicy.Ignore, null));
+            participants, [meeting], new ScheduleObjective(IdleGapPolicy.Ignore, null), ev.Interpreters);
         var grid = TimeGrid.Build(alone);
         return !CandidateBuilder.Build(alone, grid, RoomPool.Build(alone, grid))[0].Options.IsEmpty;
     }
 
     private static Event Rooms(Event ev, Func<Room, Room> change) =>
         new(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes, [.. ev.Rooms.Select(change)], ev.Delegations,
-            ev.Participants, ev.Meetings, ev.Objective);
+            ev.Participants, ev.Meetings, ev.Objective, ev.Interpreters);
 
     private static string NoRoom(Event ev, MeetingRequest meeting)
     {

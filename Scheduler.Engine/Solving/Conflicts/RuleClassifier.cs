@@ -28,6 +28,7 @@ internal static class RuleClassifier
                 Relaxation.RoomCapacity => (ConflictRules.RoomCapacity, facts.RoomCapacity()),
                 Relaxation.Travel => (ConflictRules.Travel, facts.Travel()),
                 Relaxation.AfterOrder => (ConflictRules.AfterOrder, facts.AfterOrder()),
+                Relaxation.Interpreters => (ConflictRules.NoInterpreter, InterpreterSentence(ev, set)),
                 _ => (ConflictRules.IdleGapSpread, facts.IdleGapSpread()),
             };
         }
@@ -53,6 +54,16 @@ internal static class RuleClassifier
         var ids = set.Select(i => ev.Meetings[i].Id).ToHashSet(StringComparer.Ordinal);
         if (set.Any(i => ev.Meetings[i].After.Any(ids.Contains))) list.Add(Relaxation.AfterOrder);
         if (ev.Objective.MaxIdleGapSpread is not null) list.Add(Relaxation.IdleGapSpread);
+        if (set.Any(i => Interpretation.Needs(ev, ev.Meetings[i]) || !ev.Meetings[i].Interpreters.IsEmpty)) list.Add(Relaxation.Interpreters);
         return list;
+    }
+
+    private static string InterpreterSentence(Event ev, IReadOnlyList<int> set)
+    {
+        var covering = ev.Interpreters
+            .Where(t => set.Any(i => Interpretation.Needs(ev, ev.Meetings[i]) && Interpretation.Covers(ev, t, ev.Meetings[i])))
+            .Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        var who = covering.Count == 0 ? "no interpreter covers their languages" : "only " + string.Join(", ", covering) + " can interpret them";
+        return $"These meetings need interpreters and {who}: the interpreters cannot be in all of them within their hours.";
     }
 }

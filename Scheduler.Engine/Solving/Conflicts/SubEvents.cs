@@ -21,6 +21,9 @@ internal enum Relaxation
 
     /// <summary>No cap on the spread of idle gaps.</summary>
     IdleGapSpread,
+
+    /// <summary>No meeting needs an interpreter: participants' languages and interpreter pins are dropped.</summary>
+    Interpreters,
 }
 
 /// <summary>
@@ -52,17 +55,19 @@ internal static class SubEvents
             Required = keep.Contains(indices[k]),
             After = noAfter ? [] : [.. m.After.Where(ids.Contains)],
             Pin = anyRoom && m.Pin is not null ? m.Pin with { Room = null } : m.Pin,
+            Interpreters = relaxed.Contains(Relaxation.Interpreters) ? [] : m.Interpreters,
         }).ToImmutableArray();
         var participants = relaxed.Contains(Relaxation.DailyLimit)
             ? [.. ev.Participants.Select(p => p with { MaxMeetingsPerDay = null })]
             : ev.Participants;
+        if (relaxed.Contains(Relaxation.Interpreters)) participants = [.. participants.Select(p => p with { Languages = [] })];
         var rooms = anyRoom
             ? [.. ev.Rooms.SelectMany(r => Enumerable.Range(0, Math.Max(1, keep.Count)).Select(k => k == 0 ? r : r with { Id = $"{r.Id}~{k}" }))]
             : ev.Rooms;
         var travel = relaxed.Contains(Relaxation.Travel) ? [] : ev.TravelTimes;
         var spread = relaxed.Contains(Relaxation.IdleGapSpread) ? null : ev.Objective.MaxIdleGapSpread;
         return new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, travel, rooms, ev.Delegations,
-            participants, requests, new ScheduleObjective(IdleGapPolicy.Ignore, spread));
+            participants, requests, new ScheduleObjective(IdleGapPolicy.Ignore, spread), ev.Interpreters);
     }
 
     /// <summary>Whether the required meetings of <paramref name="sub"/> can all be held, by a full model of it.</summary>

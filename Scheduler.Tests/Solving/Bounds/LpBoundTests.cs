@@ -176,6 +176,6 @@ public sealed class LpBoundTests
     {
         var meetings = ev.Meetings.Select((m, i) => i == index ? m with { Required = true } : m).ToImmutableArray();
         return new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes, ev.Rooms,
-            ev.Delegations, ev.Participants, meetings, ev.Objective);
+            ev.Delegations, ev.Participants, meetings, ev.Objective, ev.Interpreters);
     }
 }

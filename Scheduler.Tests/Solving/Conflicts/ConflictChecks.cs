@@ -31,7 +31,7 @@ internal static class ConflictChecks
         var meetings = ev.Meetings.Where(m => !onlyThese || set.Contains(m.Id))
             .Select(m => m with { Required = set.Contains(m.Id), After = onlyThese ? [.. m.After.Where(set.Contains)] : m.After });
         return new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes, ev.Rooms,
-            ev.Delegations, ev.Participants, [.. meetings], ev.Objective);
+            ev.Delegations, ev.Participants, [.. meetings], ev.Objective, ev.Interpreters);
     }
 
     /// <summary>

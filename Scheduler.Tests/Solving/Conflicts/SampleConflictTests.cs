@@ -24,7 +24,7 @@ public sealed class SampleConflictTests
             Extra[k], $"Lavrov - {guest} (extra)", ["lavrov", guest], Duration.FromMinutes(45), Required: true, Weight: 1,
             Headcount: 2, ["interpretation"], [window], Pin: null, After: []));
         return new Event(ev.Name, ev.Zone, ev.Grain, ev.Days, ev.Breaks, ev.Buildings, ev.TravelTimes, ev.Rooms,
-            ev.Delegations, ev.Participants, [.. ev.Meetings, .. extra], ev.Objective);
+            ev.Delegations, ev.Participants, [.. ev.Meetings, .. extra], ev.Objective, ev.Interpreters);
     }
 
     private static Instant At(Event ev, int hour, int minute) =>

@@ -7,7 +7,8 @@ namespace Scheduler.Engine.Solving.Phases.Lns;
 /// take: within the neighbourhood's slots, and clear of what the fixed meetings already settle (their participants'
 /// time and travel, daily limits, <c>after</c> orders, the rooms they hold). Every other placed meeting stays where
 /// it is; every other unplaced meeting stays out. When idle gaps are the goal, the fixed meetings of the freed
-/// meetings' participants are in the model too (forced), since a participant's gaps depend on all their meetings.
+/// meetings' participants are in the model too (forced), since a participant's gaps depend on all their meetings; so
+/// is every fixed meeting that must have an interpreter, since interpreters are chosen in the model.
 /// Any schedule of the sub-problem, merged with the fixed meetings, keeps every hard rule of the event except a
 /// spread cap, which neighbourhood search is not used for.
 /// </summary>
@@ -38,6 +39,12 @@ internal sealed class SubProblem
         if (idleGaps)
             foreach (var (i, _) in incumbent)
                 if (!free.Contains(i) && meetings[i].Participants.Any(freeParticipants.Contains)) inModel.Add(i);
+        // Interpreters: a fixed meeting that must have one stays in the model, forced at its place, so the model's
+        // interpreter rules see whom it may hold (folding it outside would need the incumbent's concrete interpreters,
+        // and a choice among pools is only exact when every meeting that may use them is in the model).
+        if (problem.UsesInterpreters)
+            foreach (var (i, _) in incumbent)
+                if (!free.Contains(i) && problem.Rules.UsesInterpreter(i)) inModel.Add(i);
         var fixedOutside = incumbent.Where(kv => !free.Contains(kv.Key) && !inModel.Contains(kv.Key)).Select(kv => kv.Value).ToList();
         var settled = new Settled(problem, fixedOutside, freeParticipants);
         var restricted = problem.Restrict(m =>
