@@ -134,6 +134,31 @@ public sealed class Event
     /// <summary>What the solver optimises after hard rules.</summary>
     public ScheduleObjective Objective { get; }
 
+    /// <summary>
+    /// The event's <c>replan</c> object (contract v1.1): how a solve from a published schedule weighs changes; null when
+    /// the file has none (then <see cref="ReplanSettings.Default"/> applies to a replan).
+    /// </summary>
+    public ReplanSettings? Replan { get; internal init; }
+
+    /// <summary>
+    /// This event with <paramref name="replan"/> as its <c>replan</c> object (null for none), or the problems with it,
+    /// named by their path in an event file (<c>replan.moveCost</c>). The event itself is unchanged.
+    /// </summary>
+    public Files.ReadResult<Event> WithReplan(ReplanSettings? replan)
+    {
+        if (replan is not null)
+        {
+            var problems = Files.ReplanReading.Check(replan);
+            if (!problems.IsEmpty) return Files.ReadResult<Event>.Failure(problems);
+        }
+
+        return Files.ReadResult<Event>.Success(With(Meetings, replan));
+    }
+
+    /// <summary>A copy with other meeting requests (already checked against this event) and replan settings.</summary>
+    internal Event With(ImmutableArray<MeetingRequest> meetings, ReplanSettings? replan) =>
+        new(Name, Zone, Grain, Days, Breaks, Buildings, TravelTimes, Rooms, Delegations, Participants, meetings, Objective) { Replan = replan };
+
     /// <summary>The room with this id, or null.</summary>
     public Room? FindRoom(string id) => roomsById.GetValueOrDefault(id);
 

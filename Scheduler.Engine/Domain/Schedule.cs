@@ -24,7 +24,14 @@ public enum ScheduleStatus
 /// <param name="Room">The room id.</param>
 /// <param name="Start">Start instant.</param>
 /// <param name="End">End instant (start plus the meeting's duration).</param>
-public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End);
+public sealed record Assignment(string Meeting, string Room, Instant Start, Instant End)
+{
+    /// <summary>
+    /// How many times the meeting has been moved or changed room since it was first published (0 for a first
+    /// publication): the iCalendar <c>SEQUENCE</c>, so calendar clients update the invitation. Not negative.
+    /// </summary>
+    public int Sequence { get; init; }
+}
 
 /// <summary>A meeting left out of the schedule: why, in plain words and as a code, and who or what stands in the way.</summary>
 /// <param name="Meeting">The meeting id.</param>
@@ -81,4 +88,16 @@ public sealed record Schedule(
     /// binding rule; empty otherwise. Disjoint; a few at most, not every conflict the event has.
     /// </summary>
     public ImmutableArray<Conflict> Conflicts { get; init; } = ImmutableArray<Conflict>.Empty;
+
+    /// <summary>When solved from a published schedule: what changed against it; null otherwise.</summary>
+    public ScheduleChanges? Changes { get; init; }
+
+    /// <summary>
+    /// When solved from a published schedule: the replanning objective's value, <c>scheduledWeight - moveCost*moved -
+    /// roomChangeCost*roomChanged - dropCost*dropped</c> (weight units, whole hundredths); null otherwise.
+    /// </summary>
+    public decimal? ObjectiveValue { get; init; }
+
+    /// <summary>When solved from a published schedule: a proven upper bound on <see cref="ObjectiveValue"/>; null otherwise.</summary>
+    public decimal? ObjectiveBound { get; init; }
 }

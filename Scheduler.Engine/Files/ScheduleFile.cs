@@ -13,8 +13,9 @@ namespace Scheduler.Engine.Files;
 public static class ScheduleFile
 {
     private static readonly string[] RootFields =
-        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled", "conflicts"];
-    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end"];
+        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "objectiveValue", "objectiveBound",
+         "assignments", "unscheduled", "conflicts", "changes"];
+    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end", "sequence"];
     private static readonly string[] UnscheduledFields = ["meeting", "reason", "code", "blockers"];
     private static readonly string[] ConflictFields = ["meetings", "rule", "explanation", "minimal"];
     private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
@@ -53,6 +54,7 @@ public static class ScheduleFile
             else w.WriteNull("weightBound");
             w.WriteNumber("idleGaps", schedule.IdleGaps);
             if (schedule.IdleGapsBound is { } gapsBound) w.WriteNumber("idleGapsBound", gapsBound);
+            ChangesFile.WriteObjective(w, schedule);
             w.WriteStartArray("assignments");
             foreach (var a in schedule.Assignments)
             {
@@ -61,6 +63,7 @@ public static class ScheduleFile
                 w.WriteString("room", a.Room);
                 w.WriteString("start", TimeText.ScheduleOffset.Format(a.Start.InZone(ev.Zone).ToOffsetDateTime()));
                 w.WriteString("end", TimeText.ScheduleOffset.Format(a.End.InZone(ev.Zone).ToOffsetDateTime()));
+                if (a.Sequence > 0) w.WriteNumber("sequence", a.Sequence);
                 w.WriteEndObject();
             }
 
@@ -84,6 +87,7 @@ public static class ScheduleFile
 
             w.WriteEndArray();
             if (!schedule.Conflicts.IsDefaultOrEmpty) WriteConflicts(w, schedule.Conflicts);
+            ChangesFile.WriteChanges(w, schedule, ev.Zone);
             w.WriteEndObject();
         });
     }
@@ -112,14 +116,20 @@ public static class ScheduleFile
         var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, EventLimits.MaxTotalWeight);
         var gaps = root.Int("idleGaps", true, 0, int.MaxValue);
         var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, int.MaxValue);
+        var objectiveValue = ChangesFile.ReadObjective(root, "objectiveValue", problems);
+        var objectiveBound = ChangesFile.ReadObjective(root, "objectiveBound", problems);
         var assignments = root.Array("assignments", true, (e, p) => ReadAssignment(e, p, problems));
         var unscheduled = root.Array("unscheduled", true, (e, p) => ReadUnscheduled(e, p, problems));
         var conflicts = root.Array("conflicts", false, (e, p) => ReadConflict(e, p, problems));
+        var changes = ChangesFile.ReadChanges(root, problems);
         if (problems.Count > 0) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
         return ReadResult<Schedule>.Success(new Schedule(
             name!, status!.Value, weight!.Value, bound, gaps!.Value, gapsBound, [.. assignments!], [.. unscheduled!])
         {
             Conflicts = [.. conflicts!],
+            Changes = changes,
+            ObjectiveValue = objectiveValue,
+            ObjectiveBound = objectiveBound,
         });
     }
 
@@ -137,8 +147,9 @@ public static class ScheduleFile
             ? TimeText.ReadOffsetInstant(startElement, startPath, problems) : null;
         var end = item.TryGet("end", true, out var endElement, out var endPath)
             ? TimeText.ReadOffsetInstant(endElement, endPath, problems) : null;
-        return meeting is null || room is null || start is null || end is null
-            ? null : new Assignment(meeting, room, start.Value, end.Value);
+        var sequence = item.Int("sequence", false, 0, int.MaxValue);
+        return meeting is null || room is null || start is null || end is null || (item.Has("sequence") && sequence is null)
+            ? null : new Assignment(meeting, room, start.Value, end.Value) { Sequence = sequence ?? 0 };
     }
 
     private static void WriteConflicts(Utf8JsonWriter w, ImmutableArray<Conflict> conflicts)

@@ -40,16 +40,28 @@ internal static class ReadBack
     /// Gives each placement a room of its pool: by start time, the lowest-id room free by then. Exact for identical
     /// rooms (the model keeps every pool within its size at every slot).
     /// </summary>
-    public static ImmutableArray<Assignment> AssignRooms(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, IEnumerable<Placement> placements)
+    public static ImmutableArray<Assignment> AssignRooms(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, IEnumerable<Placement> placements) =>
+        AssignRooms(ev, grid, pools, placements, null);
+
+    /// <summary>
+    /// As above, but a meeting whose <paramref name="preferred"/> room (by meeting index) is in its pool and free gets
+    /// it, and the others avoid rooms that a later overlapping meeting prefers when another room is free: a replan then
+    /// keeps published rooms. Taking any free room is always safe when meetings go by start time (interval colouring),
+    /// so preferences never make the assignment fail.
+    /// </summary>
+    public static ImmutableArray<Assignment> AssignRooms(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, IEnumerable<Placement> placements,
+        IReadOnlyDictionary<int, string>? preferred)
     {
         var assignments = new List<Assignment>();
         foreach (var byPool in placements.GroupBy(p => p.Pool).OrderBy(g => g.Key))
         {
             var pool = pools[byPool.Key];
             var freeFrom = new int[pool.Size];
-            foreach (var p in byPool.OrderBy(p => p.Start).ThenBy(p => ev.Meetings[p.Meeting].Id, StringComparer.Ordinal))
+            var order = byPool.OrderBy(p => p.Start).ThenBy(p => ev.Meetings[p.Meeting].Id, StringComparer.Ordinal).ToList();
+            for (int i = 0; i < order.Count; i++)
             {
-                int room = Array.FindIndex(freeFrom, f => f <= p.Start);
+                var p = order[i];
+                int room = PreferredRoom(pool, freeFrom, p, order, i, preferred);
                 if (room < 0) throw new InvalidOperationException($"Pool {byPool.Key} overbooked at slot {p.Start}: the model let too many meetings in.");
                 freeFrom[room] = p.Start + p.Length;
                 var meeting = ev.Meetings[p.Meeting];
@@ -60,6 +72,31 @@ internal static class ReadBack
         return assignments
             .OrderBy(a => a.Start).ThenBy(a => a.Room, StringComparer.Ordinal).ThenBy(a => a.Meeting, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    private static int PreferredRoom(RoomPool pool, int[] freeFrom, Placement p, List<Placement> order, int at, IReadOnlyDictionary<int, string>? preferred)
+    {
+        bool Free(int r) => freeFrom[r] <= p.Start;
+        if (preferred is null) return Array.FindIndex(freeFrom, f => f <= p.Start);
+        if (preferred.TryGetValue(p.Meeting, out var own))
+        {
+            int mine = pool.Rooms.IndexOf(pool.Rooms.FirstOrDefault(r => r.Id == own)!);
+            if (mine >= 0 && Free(mine)) return mine;
+        }
+
+        // Rooms wanted by a later meeting of this pool that starts before this one ends.
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        for (int j = at + 1; j < order.Count && order[j].Start < p.Start + p.Length; j++)
+            if (preferred.TryGetValue(order[j].Meeting, out var room)) wanted.Add(room);
+        int best = -1;
+        for (int r = 0; r < freeFrom.Length; r++)
+        {
+            if (!Free(r)) continue;
+            if (!wanted.Contains(pool.Rooms[r].Id)) return r;
+            if (best < 0) best = r;
+        }
+
+        return best;
     }
 
     /// <summary>Total idle gaps of the placements on the grid: per participant and day, busy blocks minus one.</summary>

@@ -12,7 +12,10 @@ internal static class SolveResultAssembly
     {
         var ev = problem.Event;
         var placements = summary.Placements.ToList();
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
+        // A replan keeps published rooms where the pools allow (exact in the model only when room changes cost something).
+        var index = problem.Meetings.ToDictionary(m => m.Meeting.Id, m => m.Index, StringComparer.Ordinal);
+        var preferred = ctx.Options.Previous?.Published.ToDictionary(a => index[a.Meeting], a => a.Room);
+        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements, preferred);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
         var unscheduled = Reasons.Explain(problem.Rules, problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit)
             .Where(u => !placed.Contains(u.Meeting))
