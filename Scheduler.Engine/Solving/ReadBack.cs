@@ -44,10 +44,12 @@ internal static class ReadBack
         AssignRooms(ev, grid, pools, placements, null);
 
     /// <summary>
-    /// As above, but a meeting whose <paramref name="preferred"/> room (by meeting index) is in its pool and free gets
-    /// it, and the others avoid rooms that a later overlapping meeting prefers when another room is free: a replan then
-    /// keeps published rooms. Taking any free room is always safe when meetings go by start time (interval colouring),
-    /// so preferences never make the assignment fail.
+    /// As above, but keeping <paramref name="preferred"/> rooms (by meeting index) where the pool allows: first every
+    /// meeting at its preferred room, when that room is in its pool and no meeting placed so far holds it then; then the
+    /// rest by start time in the lowest-id room free over the whole meeting. If that second pass finds no room for a
+    /// meeting, the pool falls back to the plain assignment, which never fails; a replan then changes more rooms than
+    /// it had to, never breaks a rule. Exact rooms are the model's business (a positive room change cost gives every
+    /// published room a pool of its own); this only keeps rooms when changing them costs nothing.
     /// </summary>
     public static ImmutableArray<Assignment> AssignRooms(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, IEnumerable<Placement> placements,
         IReadOnlyDictionary<int, string>? preferred)
@@ -56,17 +58,13 @@ internal static class ReadBack
         foreach (var byPool in placements.GroupBy(p => p.Pool).OrderBy(g => g.Key))
         {
             var pool = pools[byPool.Key];
-            var freeFrom = new int[pool.Size];
             var order = byPool.OrderBy(p => p.Start).ThenBy(p => ev.Meetings[p.Meeting].Id, StringComparer.Ordinal).ToList();
+            var rooms = (preferred is null ? null : KeepingPreferred(pool, order, preferred)) ?? ByStartTime(pool, order, byPool.Key);
             for (int i = 0; i < order.Count; i++)
             {
-                var p = order[i];
-                int room = PreferredRoom(pool, freeFrom, p, order, i, preferred);
-                if (room < 0) throw new InvalidOperationException($"Pool {byPool.Key} overbooked at slot {p.Start}: the model let too many meetings in.");
-                freeFrom[room] = p.Start + p.Length;
-                var meeting = ev.Meetings[p.Meeting];
-                var start = grid.SlotStart(p.Start);
-                assignments.Add(new Assignment(meeting.Id, pool.Rooms[room].Id, start, start + meeting.Duration));
+                var meeting = ev.Meetings[order[i].Meeting];
+                var start = grid.SlotStart(order[i].Start);
+                assignments.Add(new Assignment(meeting.Id, pool.Rooms[rooms[i]].Id, start, start + meeting.Duration));
             }
         }
         return assignments
@@ -74,29 +72,47 @@ internal static class ReadBack
             .ToImmutableArray();
     }
 
-    private static int PreferredRoom(RoomPool pool, int[] freeFrom, Placement p, List<Placement> order, int at, IReadOnlyDictionary<int, string>? preferred)
+    /// <summary>Room positions in the pool for <paramref name="order"/> (by start time): the lowest-id room free by then.</summary>
+    private static int[] ByStartTime(RoomPool pool, List<Placement> order, int poolIndex)
     {
-        bool Free(int r) => freeFrom[r] <= p.Start;
-        if (preferred is null) return Array.FindIndex(freeFrom, f => f <= p.Start);
-        if (preferred.TryGetValue(p.Meeting, out var own))
+        var freeFrom = new int[pool.Size];
+        var rooms = new int[order.Count];
+        for (int i = 0; i < order.Count; i++)
         {
-            int mine = pool.Rooms.IndexOf(pool.Rooms.FirstOrDefault(r => r.Id == own)!);
-            if (mine >= 0 && Free(mine)) return mine;
+            var p = order[i];
+            int room = Array.FindIndex(freeFrom, f => f <= p.Start);
+            if (room < 0) throw new InvalidOperationException($"Pool {poolIndex} overbooked at slot {p.Start}: the model let too many meetings in.");
+            freeFrom[room] = p.Start + p.Length;
+            rooms[i] = room;
         }
+        return rooms;
+    }
 
-        // Rooms wanted by a later meeting of this pool that starts before this one ends.
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        for (int j = at + 1; j < order.Count && order[j].Start < p.Start + p.Length; j++)
-            if (preferred.TryGetValue(order[j].Meeting, out var room)) wanted.Add(room);
-        int best = -1;
-        for (int r = 0; r < freeFrom.Length; r++)
+    /// <summary>Room positions keeping preferred rooms first, or null when the rest then find no room.</summary>
+    private static int[]? KeepingPreferred(RoomPool pool, List<Placement> order, IReadOnlyDictionary<int, string> preferred)
+    {
+        var held = new List<(int Start, int End)>[pool.Size];
+        for (int r = 0; r < held.Length; r++) held[r] = new();
+        bool Free(int r, Placement p) => held[r].All(h => h.End <= p.Start || p.Start + p.Length <= h.Start);
+        var rooms = new int[order.Count];
+        Array.Fill(rooms, -1);
+        for (int i = 0; i < order.Count; i++)
         {
-            if (!Free(r)) continue;
-            if (!wanted.Contains(pool.Rooms[r].Id)) return r;
-            if (best < 0) best = r;
+            if (!preferred.TryGetValue(order[i].Meeting, out var id)) continue;
+            int r = pool.Rooms.IndexOf(pool.Rooms.FirstOrDefault(x => x.Id == id)!);
+            if (r < 0 || !Free(r, order[i])) continue;
+            held[r].Add((order[i].Start, order[i].Start + order[i].Length));
+            rooms[i] = r;
         }
-
-        return best;
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (rooms[i] >= 0) continue;
+            int r = Enumerable.Range(0, pool.Size).FirstOrDefault(x => Free(x, order[i]), -1);
+            if (r < 0) return null;
+            held[r].Add((order[i].Start, order[i].Start + order[i].Length));
+            rooms[i] = r;
+        }
+        return rooms;
     }
 
     /// <summary>Total idle gaps of the placements on the grid: per participant and day, busy blocks minus one.</summary>

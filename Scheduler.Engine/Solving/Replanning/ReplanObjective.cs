@@ -43,6 +43,37 @@ internal sealed class ReplanObjective
             - ReplanSettings.Hundredths(previous.Settings.DropCost) * problem.Meetings.Count(m => m.Options.IsEmpty && ids.Contains(m.Meeting.Id));
     }
 
+    /// <summary>
+    /// When room changes cost nothing, the search still prefers, among schedules of equal objective, those that keep
+    /// each published meeting in its published room's pool: the objective is multiplied by this factor (more than the
+    /// number of published meetings) and one is added per meeting kept in its pool, so the tie-break can never
+    /// outweigh a hundredth of the objective. 1 when there is no tie-break: a positive room cost prices rooms itself,
+    /// and values that would pass 2^50 stay unscaled so CP-SAT's double-precision objective remains exact.
+    /// </summary>
+    public long TieBreakFactor
+    {
+        get
+        {
+            if (roomChange > 0 || published.IsEmpty) return 1;
+            long factor = published.Length + 1L;
+            return Ceiling + drop * published.Length < (1L << 50) / factor ? factor : 1;
+        }
+    }
+
+    /// <summary>
+    /// Adds the objective to <paramref name="target"/> (a fork of the model) as it is searched: the replanning objective
+    /// times <see cref="TieBreakFactor"/> plus the room tie-break. Divide a bound by the factor, rounding down.
+    /// </summary>
+    public LinearExpr AddSearchObjectiveTo(CpModel target)
+    {
+        long factor = TieBreakFactor;
+        if (factor == 1) return AddTo(target);
+        var terms = new List<LinearExpr> { AddTo(target) * factor };
+        foreach (var (m, slot, pool) in published)
+            if (slot is int s && KeptRoom(target, m, s, pool) is { } kept) terms.Add(kept);
+        return LinearExpr.Sum(terms);
+    }
+
     /// <summary>Adds the auxiliary literals to <paramref name="target"/> (a fork of the model) and returns the objective.</summary>
     public LinearExpr AddTo(CpModel target)
     {
@@ -81,6 +112,16 @@ internal sealed class ReplanObjective
         }
 
         return value;
+    }
+
+    /// <summary>The value <see cref="AddSearchObjectiveTo"/> gives <paramref name="placements"/> at its best.</summary>
+    public long SearchValueOf(IReadOnlyCollection<Placement> placements)
+    {
+        long factor = TieBreakFactor;
+        if (factor == 1) return ValueOf(placements);
+        var at = placements.ToDictionary(p => p.Meeting);
+        long kept = published.Count(p => at.TryGetValue(p.Meeting, out var x) && x.Start == p.Slot && x.Pool == p.Pool);
+        return ValueOf(placements) * factor + kept;
     }
 
     /// <summary>The objective of placements whose room read-back is given by <paramref name="changes"/>, in hundredths.</summary>

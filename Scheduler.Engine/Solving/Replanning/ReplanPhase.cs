@@ -17,15 +17,25 @@ internal static class ReplanPhase
     public static PhaseOutcome Run(SchedulingModel sm, ReplanObjective objective, SolveContext ctx, IReadOnlyCollection<Placement> hint, double share)
     {
         var model = sm.Fork();
-        var value = objective.AddTo(model);
-        model.Maximize(value);
-        ctx.Hint(model, sm, hint);
+        model.Maximize(objective.AddSearchObjectiveTo(model));
+        // The published schedule is the whole point of a replan, so its completion to every variable gets more time than
+        // a first fit's (30 % of what is left, at most 10 s): with 1 s under load it timed out on the sample, CP-SAT then
+        // used the hint only in part, and ended with 7 moves from a schedule that needed none.
+        var (wall, deterministic) = ctx.Clock.Slice(0.3, atMost: 10);
+        var completion = SettingsPolicy.ForHintCompletion(ctx.Options, ctx.Clock) with
+        {
+            MaxSeconds = Math.Max(0.1, wall),
+            MaxDeterministicSeconds = deterministic is double d ? Math.Max(0.1, d) : null,
+        };
+        Hints.Apply(model, sm, hint, completion, ctx.Clock);
         // Only the weight reaches the progress board: its bound is the LP's, which holds for any objective.
         var outcome = CpSatSearch.Run(model, ctx.Settings(sm, share), ctx.Clock, solution => ctx.Board.Weight(solution.Value(sm.Weight)));
         if (outcome.Status == CpSolverStatus.Infeasible) return PhaseOutcome.Infeasible;
         if (!outcome.HasSolution) return PhaseOutcome.Nothing;
         bool optimal = outcome.Status == CpSolverStatus.Optimal;
-        double bound = optimal ? Math.Round(outcome.Objective) : double.IsNaN(outcome.Bound) ? objective.Ceiling : Math.Floor(outcome.Bound + 1e-6);
+        long factor = objective.TieBreakFactor;
+        double bound = double.IsNaN(outcome.Bound) ? objective.Ceiling : Math.Floor((Math.Floor(outcome.Bound + 1e-6) + 1e-6) / factor);
+        if (optimal) bound = Math.Floor((Math.Round(outcome.Objective) + 1e-6) / factor);
         return new PhaseOutcome(ReadBack.Placements(sm, outcome.Value), optimal, Math.Min(bound, objective.Ceiling));
     }
 }

@@ -17,7 +17,7 @@ internal sealed partial class SolveStrategy
         using var bound = BoundInBackground.Start(problem, ctx);
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var objective = new ReplanObjective(hard, previous);
-        var hint = ReplanHint.Build(problem, objective, firstFit);
+        var hint = ReplanHint.Build(problem, objective);
         var build = ModelBuildTime();
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= GapsPhaseMaxOptions;
         var outcome = ReplanPhase.Run(hard, objective, ctx, hint, gapsFollow ? WeightPhaseShare : 1.0);
@@ -38,8 +38,8 @@ internal sealed partial class SolveStrategy
         bool proven = status == ScheduleStatus.Optimal;
         if (gapsFollow && !ctx.Clock.Exhausted)
         {
-            var gaps = IdleGapPhase.Run(hard, ctx, Weight(placements), placements, objective, value);
-            if (gaps.Placements is not null && objective.ValueOf(gaps.Placements) >= value)
+            var gaps = IdleGapPhase.Run(hard, ctx, Weight(placements), placements, objective, objective.SearchValueOf(placements));
+            if (gaps.Placements is not null && objective.SearchValueOf(gaps.Placements) >= objective.SearchValueOf(placements))
             {
                 placements = gaps.Placements;
                 gapsBound = IdleGapPhase.CeilBound(gaps.Bound);
@@ -51,10 +51,15 @@ internal sealed partial class SolveStrategy
 
         bound.Settle();
         long weightBound = Math.Max(Weight(placements), Math.Min(ctx.Board.WeightBound, hard.WeightCeiling));
-        return new SolveSummary(status, placements, weightBound, gapsBound, proven, baselineWeight, build)
+        // Costs are never negative, so the objective is at most the weight, and the LP's weight bound bounds it too.
+        objectiveBound = Math.Max(objective.ValueOf(placements), Math.Min(objectiveBound, weightBound * 100));
+        if (objective.ValueOf(placements) >= objectiveBound && status == ScheduleStatus.Feasible)
         {
-            ObjectiveBound = Math.Max(objective.ValueOf(placements), objectiveBound),
-        };
+            status = ScheduleStatus.Optimal;
+            proven = !MinimiseGaps || gapsBound is int b && b >= problem.IdleGapsOf(placements);
+        }
+
+        return new SolveSummary(status, placements, weightBound, gapsBound, proven, baselineWeight, build) { ObjectiveBound = objectiveBound };
     }
 
     /// <summary>The required (or frozen) meetings cannot all be placed: as for a fresh solve, with the trivial objective bound.</summary>
