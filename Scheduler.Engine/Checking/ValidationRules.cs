@@ -86,12 +86,25 @@ public static class ValidationRules
     /// <summary>The status contradicts the schedule (<c>infeasible</c> with every required meeting scheduled).</summary>
     public const string Status = "status";
 
+    /// <summary>
+    /// A replan (contract v1.1) moved, re-roomed or dropped a published meeting that starts before
+    /// <c>replan.frozenUntil</c>, or placed another meeting to start before it.
+    /// </summary>
+    public const string Frozen = "frozen";
+
+    /// <summary>A replan's <c>changes</c> are missing, or disagree with the published and the new schedule.</summary>
+    public const string ChangesMismatch = "changes-mismatch";
+
+    /// <summary>A replan's <c>objectiveValue</c> is not the replanning objective of its changes, or its bound lies below it.</summary>
+    public const string ObjectiveMismatch = "objective-mismatch";
+
     /// <summary>Every rule code, in the order a report lists violations.</summary>
     public static ImmutableArray<string> All { get; } =
     [
         UnknownMeeting, UnknownRoom, DuplicateMeeting, LostMeeting, WrongEnd, Grain, DayHours, Break, Window,
         Availability, Busy, RoomCapacity, RoomFeatures, RoomUnavailable, RoomOverlap, ParticipantOverlap, Travel,
         MaxPerDay, Pin, After, Required, IdleGapSpread, WeightMismatch, IdleGapsMismatch, Bound, Status,
+        Frozen, ChangesMismatch, ObjectiveMismatch,
     ];
 
     internal static int OrderOf(string rule)
