@@ -59,7 +59,7 @@ internal static class ReadBack
         {
             var pool = pools[byPool.Key];
             var order = byPool.OrderBy(p => p.Start).ThenBy(p => ev.Meetings[p.Meeting].Id, StringComparer.Ordinal).ToList();
-            var rooms = (preferred is null ? null : KeepingPreferred(pool, order, preferred)) ?? ByStartTime(pool, order, byPool.Key);
+            var rooms = (preferred is null ? null : KeepingPreferred(pool, order, preferred)) ?? ByStartTime(pool, order, byPool.Key, preferred);
             for (int i = 0; i < order.Count; i++)
             {
                 var meeting = ev.Meetings[order[i].Meeting];
@@ -72,8 +72,12 @@ internal static class ReadBack
             .ToImmutableArray();
     }
 
-    /// <summary>Room positions in the pool for <paramref name="order"/> (by start time): the lowest-id room free by then.</summary>
-    private static int[] ByStartTime(RoomPool pool, List<Placement> order, int poolIndex)
+    /// <summary>
+    /// Room positions in the pool for <paramref name="order"/> (by start time): the preferred room when it is free by
+    /// then, else the lowest-id room free by then that no later overlapping meeting prefers, else the lowest-id free one.
+    /// Any room free by the start will do for the later meetings (interval colouring), so this never fails.
+    /// </summary>
+    private static int[] ByStartTime(RoomPool pool, List<Placement> order, int poolIndex, IReadOnlyDictionary<int, string>? preferred)
     {
         var freeFrom = new int[pool.Size];
         var rooms = new int[order.Count];
@@ -81,6 +85,16 @@ internal static class ReadBack
         {
             var p = order[i];
             int room = Array.FindIndex(freeFrom, f => f <= p.Start);
+            if (room >= 0 && preferred is not null)
+            {
+                var wanted = new HashSet<string>(StringComparer.Ordinal);
+                for (int j = i + 1; j < order.Count && order[j].Start < p.Start + p.Length; j++)
+                    if (preferred.TryGetValue(order[j].Meeting, out var id)) wanted.Add(id);
+                int own = preferred.TryGetValue(p.Meeting, out var mine) ? pool.Rooms.IndexOf(pool.Rooms.FirstOrDefault(r => r.Id == mine)!) : -1;
+                int unwanted = Enumerable.Range(0, pool.Size).FirstOrDefault(r => freeFrom[r] <= p.Start && !wanted.Contains(pool.Rooms[r].Id), -1);
+                room = own >= 0 && freeFrom[own] <= p.Start ? own : unwanted >= 0 ? unwanted : room;
+            }
+
             if (room < 0) throw new InvalidOperationException($"Pool {poolIndex} overbooked at slot {p.Start}: the model let too many meetings in.");
             freeFrom[room] = p.Start + p.Length;
             rooms[i] = room;
