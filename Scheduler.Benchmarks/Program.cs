@@ -8,6 +8,7 @@ using Scheduler.Benchmarks.Quality;
 // generated ...     the same figures for the generated trade fair and conference
 // dry               every micro benchmark once, in process, so CI notices when one breaks
 // serve-load ...    50 concurrent solves through the real HTTP service on loopback
+// replan ...        issue 11's three disruptions, replanned and solved afresh, on the sample and the generated conference
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
 return args.FirstOrDefault() switch
 {
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "generated" => QualityCommand.Generated(args[1..]),
     "dry" => Dry(args[1..]),
     "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
+    "replan" => Scheduler.Benchmarks.Replan.ReplanCommand.Run(args[1..]),
     _ => Switch(args),
 };
 

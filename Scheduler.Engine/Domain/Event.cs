@@ -155,6 +155,10 @@ public sealed class Event
         return Files.ReadResult<Event>.Success(With(Meetings, replan));
     }
 
+    /// <summary>A copy with other people, rooms and meeting requests, already checked (benchmarks that disrupt an event).</summary>
+    internal Event With(ImmutableArray<Participant> participants, ImmutableArray<Room> rooms, ImmutableArray<MeetingRequest> meetings) =>
+        new(Name, Zone, Grain, Days, Breaks, Buildings, TravelTimes, rooms, Delegations, participants, meetings, Objective) { Replan = Replan };
+
     /// <summary>A copy with other meeting requests (already checked against this event) and replan settings.</summary>
     internal Event With(ImmutableArray<MeetingRequest> meetings, ReplanSettings? replan) =>
         new(Name, Zone, Grain, Days, Breaks, Buildings, TravelTimes, Rooms, Delegations, Participants, meetings, Objective) { Replan = replan };
