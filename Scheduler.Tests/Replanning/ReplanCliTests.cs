@@ -32,6 +32,16 @@ public class ReplanCliTests
         Assert.Equal("rs-ru", Assert.Single(schedule.Changes!.Moved).Meeting);
         Assert.Contains("changes: 1 kept, 1 moved", run.Error, StringComparison.Ordinal);
 
+        var validate = await CliRunner.Run("validate", evPath, output, "--previous", published);
+        Assert.Equal(0, validate.ExitCode);
+        var tampered = folder.Write("tampered.json", File.ReadAllText(output).Replace("\"kept\": 1", "\"kept\": 2", StringComparison.Ordinal));
+        var invalid = await CliRunner.Run("validate", evPath, tampered, "--previous", published);
+        Assert.Equal(1, invalid.ExitCode);
+        Assert.Contains("changes-mismatch: kept is 2, but 1 published meetings keep their start and room", invalid.Out, StringComparison.Ordinal);
+
+        var again = await CliRunner.Run(["solve", evPath, "--previous", published, .. Quick]);
+        Assert.Equal(File.ReadAllText(output), again.Out);
+
         var diff = await CliRunner.Run("diff", evPath, published, output);
         Assert.Equal(0, diff.ExitCode);
         Assert.Contains("Russia: Serbia - Russia moved from Tue 09:00, Room 1 to ", diff.Out, StringComparison.Ordinal);
