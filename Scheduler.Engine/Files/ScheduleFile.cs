@@ -6,7 +6,8 @@ using Scheduler.Engine.Domain;
 namespace Scheduler.Engine.Files;
 
 /// <summary>
-/// The schedule file of contract v1 (with v1.1's <c>code</c> and <c>blockers</c> of unscheduled meetings): writing a
+/// The schedule file of contract v1 (with v1.1's <c>code</c> and <c>blockers</c> of unscheduled meetings, and a replan's
+/// <c>objectiveValue</c>, <c>objectiveBound</c>, <c>changes</c> and each assignment's <c>sequence</c>): writing a
 /// <see cref="Schedule"/> (times as offset date-times in the event's zone) and reading one back with every problem
 /// reported by JSON path.
 /// </summary>

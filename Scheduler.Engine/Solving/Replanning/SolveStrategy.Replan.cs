@@ -11,6 +11,13 @@ namespace Scheduler.Engine.Solving;
 /// </summary>
 internal sealed partial class SolveStrategy
 {
+    /// <summary>
+    /// Above this many options a replan skips the whole-model idle-gap phase: on the generated conference (85k options,
+    /// 10 s) building its encoding alone took the replan 3-5 s past its limit, while the sample (41k) kept its limit.
+    /// The replan keeps the published gaps wherever it keeps the published meetings.
+    /// </summary>
+    internal const int ReplanGapsMaxOptions = 50_000;
+
     private SolveSummary Replan(PublishedSchedule previous)
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return ReplanInfeasible(previous, ModelBuildTime());
@@ -19,7 +26,7 @@ internal sealed partial class SolveStrategy
         var objective = new ReplanObjective(hard, previous);
         var hint = ReplanHint.Build(problem, objective);
         var build = ModelBuildTime();
-        bool gapsFollow = MinimiseGaps && hard.OptionCount <= GapsPhaseMaxOptions;
+        bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
         var outcome = ReplanPhase.Run(hard, objective, ctx, hint, gapsFollow ? WeightPhaseShare : 1.0);
         if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
         if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
