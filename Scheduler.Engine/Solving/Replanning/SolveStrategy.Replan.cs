@@ -56,6 +56,7 @@ internal sealed partial class SolveStrategy
         }
         else proven &= !MinimiseGaps;
 
+        placements = PublishedPools.Restore(problem, objective, placements);
         bound.Settle();
         long weightBound = Math.Max(Weight(placements), Math.Min(ctx.Board.WeightBound, hard.WeightCeiling));
         // Costs are never negative, so the objective is at most the weight, and the LP's weight bound bounds it too.
