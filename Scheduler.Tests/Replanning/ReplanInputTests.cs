@@ -108,4 +108,23 @@ public class ReplanInputTests
             new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() }), text));
         Assert.Contains("\"sequence\": 1", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(118.45, true)]
+    [InlineData(-3.1, true)]
+    [InlineData(0.355, false)]
+    public void The_schedule_schema_and_reader_take_objective_figures_in_steps_of_a_hundredth(double value, bool valid)
+    {
+        var text = Samples.Edit(RoundTripTests.SampleText, root =>
+        {
+            root["objectiveValue"] = value;
+            root["objectiveBound"] = 200;
+        });
+        var schema = Json.Schema.JsonSchema.FromText(ContractSchemas.ScheduleFileSchema, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        Assert.Equal(valid, SchemaTests.Violations(schema, text).Count == 0);
+        var read = ScheduleFile.Parse(text);
+        Assert.Equal(valid, read.Succeeded);
+        if (valid) Assert.Equal((decimal)value, read.Value!.ObjectiveValue);
+        else Assert.Contains(read.Problems, p => p.Path == "objectiveValue");
+    }
 }
