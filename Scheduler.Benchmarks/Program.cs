@@ -9,6 +9,7 @@ using Scheduler.Benchmarks.Quality;
 // walk FILE...      the idle-gap local search alone, from CP-SAT's first schedule
 // dry               every micro benchmark once, in process, so CI notices when one breaks
 // serve-load ...    50 concurrent solves through the real HTTP service on loopback
+// replan ...        issue 11's three disruptions, replanned and solved afresh, on the sample and the generated conference
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
 return args.FirstOrDefault() switch
 {
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "dry" => Dry(args[1..]),
     "walk" => WalkCommand.Run(args[1..]),
     "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
+    "replan" => Scheduler.Benchmarks.Replan.ReplanCommand.Run(args[1..]),
     _ => Switch(args),
 };
 

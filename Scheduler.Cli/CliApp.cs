@@ -96,6 +96,7 @@ internal static class CliApp
             SolveCommand.Create(console),
             DemoCommand.Create(console),
             ValidateCommand.Create(console),
+            DiffCommand.Create(console),
             ShowCommand.Create(console),
             ExportCommand.Create(console),
             GenerateCommand.Create(console),

@@ -71,6 +71,7 @@ internal static class SolveRunner
         if (result.Statistics.SafetyStopFired)
             console.Error.WriteLine("warning: the wall-clock safety stop ended the deterministic search early; this schedule may differ on another machine.");
         foreach (var line in ConflictLines(schedule)) console.Error.WriteLine(line);
+        if (ChangesLine(schedule) is { } changes) console.Error.WriteLine(changes);
         console.Error.WriteLine(FinalLine(schedule, seconds));
         return schedule.Status is ScheduleStatus.Infeasible or ScheduleStatus.Unknown ? ExitCodes.Failure : ExitCodes.Success;
     }
@@ -91,6 +92,20 @@ internal static class SolveRunner
             var unproven = c.Minimal ? "" : " (not proven minimal: a check ran out of time)";
             yield return $"  {++n}. {string.Join(", ", c.Meetings)} [{c.Rule}] {c.Explanation}{unproven}";
         }
+    }
+
+    /// <summary>
+    /// For a replan, the changes and the objective on one line:
+    /// <c>changes: 270 kept, 3 moved, 1 room changed, 0 dropped, 2 added, 1 withdrawn; objective 118.5 / bound 118.5</c>.
+    /// </summary>
+    public static string? ChangesLine(Schedule schedule)
+    {
+        if (schedule.Changes is not { } c) return null;
+        var line = $"changes: {c.Kept} kept, {c.Moved.Length} moved, {c.RoomChanged.Length} room changed, {c.Dropped.Length} dropped, "
+            + $"{c.Added.Length} added, {c.Withdrawn.Length} withdrawn";
+        if (schedule.ObjectiveValue is { } value)
+            line += string.Create(CultureInfo.InvariantCulture, $"; objective {value:0.##} / bound {schedule.ObjectiveBound ?? value:0.##}");
+        return line;
     }
 
     /// <summary>The closing line on stderr: <c>optimal: weight 12 / bound 12, idle gaps 1 / bound 1, 0.4 s</c>.</summary>

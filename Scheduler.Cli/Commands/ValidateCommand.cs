@@ -5,7 +5,10 @@ using Scheduler.Engine.Checking;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler validate EVENT.json SCHEDULE.json</c>: every hard rule, checked without the solver.</summary>
+/// <summary>
+/// <c>scheduler validate EVENT.json SCHEDULE.json [--previous PUBLISHED.json]</c>: every hard rule, checked without the
+/// solver; with <c>--previous</c>, the replanning rules too (frozen meetings, <c>changes</c>, <c>objectiveValue</c>).
+/// </summary>
 internal static class ValidateCommand
 {
     /// <summary>The command, writing to <paramref name="console"/>.</summary>
@@ -13,19 +16,26 @@ internal static class ValidateCommand
     {
         var eventFile = FileArgument.Required("EVENT", "The event file");
         var scheduleFile = FileArgument.Required("SCHEDULE", "The schedule file to check against it");
+        var previousFile = new Option<string?>("--previous")
+        {
+            Description = "The published schedule SCHEDULE was replanned from: also check frozen meetings, changes and the objective",
+            HelpName = "PUBLISHED.json",
+        };
         var command = new Command("validate", "Check a schedule against every hard rule of its event file; list each violation")
         {
             eventFile,
             scheduleFile,
+            previousFile,
         };
         command.SetAction(parse =>
         {
             // Both files are read before giving up, so the user sees every problem in one run.
             var ev = InputFiles.LoadEvent(parse.GetRequiredValue(eventFile), console.Error);
             var schedule = InputFiles.LoadSchedule(parse.GetRequiredValue(scheduleFile), console.Error);
-            if (ev is null || schedule is null) return ExitCodes.BadInput;
+            var previous = parse.GetValue(previousFile) is { } previousPath ? InputFiles.LoadSchedule(previousPath, console.Error) : null;
+            if (ev is null || schedule is null || (parse.GetValue(previousFile) is not null && previous is null)) return ExitCodes.BadInput;
 
-            var report = ScheduleValidator.Check(ev, schedule);
+            var report = previous is null ? ScheduleValidator.Check(ev, schedule) : ScheduleValidator.CheckReplan(ev, previous, schedule);
             foreach (var violation in report.Violations) console.Out.WriteLine(violation.ToString());
             if (report.IsValid)
             {

@@ -1,6 +1,7 @@
 using Scheduler.Cli.Samples;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Files;
+using Scheduler.Engine.Solving;
 
 namespace Scheduler.Cli.Infrastructure;
 
@@ -21,6 +22,24 @@ internal static class InputFiles
     /// <summary>The schedule in <paramref name="path"/>, or null after reporting every problem.</summary>
     public static Schedule? LoadSchedule(string path, TextWriter error) =>
         Report(path, MissingFile<Schedule>(path) ?? ScheduleFile.Load(path), error);
+
+    /// <summary>
+    /// The published schedule in <paramref name="path"/> checked against <paramref name="ev"/> for a replan, or null
+    /// after reporting every problem. A file that is no schedule file (an event file given by mistake, say) is
+    /// reported as such first, then with the reader's own problems.
+    /// </summary>
+    public static PublishedSchedule? LoadPrevious(string path, Event ev, TextWriter error)
+    {
+        var read = MissingFile<Schedule>(path) ?? ScheduleFile.Load(path);
+        if (read.Value is not { } previous)
+        {
+            if (!read.Problems.All(p => p.Path is "$" or "")) error.WriteLine($"{path}: not a schedule file of contract v1 (--previous needs the schedule that was published):");
+            WriteProblems(path, read.Problems, error);
+            return null;
+        }
+
+        return Report(path, PublishedSchedule.Check(ev, previous), error);
+    }
 
     /// <summary>Writes each problem as <c>file: path: message</c>.</summary>
     public static void WriteProblems(string file, IEnumerable<InputProblem> problems, TextWriter error)

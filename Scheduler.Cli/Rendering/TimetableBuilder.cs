@@ -43,14 +43,14 @@ internal static class TimetableBuilder
             if (agenda)
             {
                 if (ofDay.Count > 0)
-                    groups.Add(new TimetableGroup(null, ofDay.Select(s => Row(ev, s.Assignment, s.Start, s.End, withRoom: true)).ToList()));
+                    groups.Add(new TimetableGroup(null, ofDay.Select(s => Row(ev, schedule, s.Assignment, s.Start, s.End, withRoom: true)).ToList()));
             }
             else
             {
                 foreach (var roomId in RoomOrder(ev, ofDay.Select(s => s.Assignment.Room)))
                 {
                     var rows = ofDay.Where(s => s.Assignment.Room == roomId)
-                        .Select(s => Row(ev, s.Assignment, s.Start, s.End, withRoom: false))
+                        .Select(s => Row(ev, schedule, s.Assignment, s.Start, s.End, withRoom: false))
                         .ToList();
                     groups.Add(new TimetableGroup(RoomLabel(ev, roomId), rows));
                 }
@@ -73,11 +73,15 @@ internal static class TimetableBuilder
             CultureInfo.InvariantCulture,
             $"{StatusWord(schedule.Status)}: {schedule.Assignments.Length} of {total} meetings scheduled, weight {schedule.ScheduledWeight}");
         if (schedule.WeightBound is { } bound) text += string.Create(CultureInfo.InvariantCulture, $" (bound {bound})");
-        if (ev.Objective.IdleGaps == IdleGapPolicy.Ignore) return text;
+        if (ev.Objective.IdleGaps == IdleGapPolicy.Ignore) return text + ChangesSummary(schedule);
         text += string.Create(CultureInfo.InvariantCulture, $", idle gaps {schedule.IdleGaps}");
         if (schedule.IdleGapsBound is { } gapBound) text += string.Create(CultureInfo.InvariantCulture, $" (bound {gapBound})");
-        return text;
+        return text + ChangesSummary(schedule);
     }
+
+    private static string ChangesSummary(Schedule schedule) => schedule.Changes is { } c
+        ? $"; replanned: {c.Kept} kept, {c.Moved.Length} moved, {c.RoomChanged.Length} room changed, {c.Dropped.Length} dropped, {c.Added.Length} new"
+        : "";
 
     /// <summary>The contract's word for a status (<c>optimal</c>, <c>feasible</c>, <c>infeasible</c>, <c>unknown</c>).</summary>
     public static string StatusWord(ScheduleStatus status) => status switch
@@ -109,12 +113,12 @@ internal static class TimetableBuilder
         return building is null ? room.Name : $"{room.Name}, {building.Name}";
     }
 
-    private static TimetableRow Row(Event ev, Assignment a, ZonedDateTime start, ZonedDateTime end, bool withRoom)
+    private static TimetableRow Row(Event ev, Schedule schedule, Assignment a, ZonedDateTime start, ZonedDateTime end, bool withRoom)
     {
         var meeting = ev.FindMeeting(a.Meeting);
         return new TimetableRow(
             $"{Clock.Format(start.TimeOfDay)}-{Clock.Format(end.TimeOfDay)}",
-            meeting?.Title ?? a.Meeting,
+            (meeting?.Title ?? a.Meeting) + Mark(ev, schedule, a.Meeting),
             withRoom ? RoomLabel(ev, a.Room) : "",
             meeting is null ? "" : People(ev, meeting.Participants) + Interpreters(ev, a));
     }
@@ -122,6 +126,27 @@ internal static class TimetableBuilder
     /// <summary>"; interpreter: Name" when the meeting has interpreters (contract v1.1), else nothing.</summary>
     private static string Interpreters(Event ev, Assignment a) =>
         a.Interpreters.IsEmpty ? "" : $"; interpreter: {string.Join(", ", a.Interpreters.Select(i => ev.FindInterpreter(i)?.Name ?? i))}";
+
+    /// <summary>
+    /// For a replanned schedule, what changed for a scheduled meeting, after its title: <c> [moved from Tue 15:30,
+    /// Bilateral room 2]</c>, <c> [room changed from Bilateral room 2]</c> or <c> [new]</c>; empty when it was kept.
+    /// </summary>
+    public static string Mark(Event ev, Schedule schedule, string meetingId)
+    {
+        if (schedule.Changes is not { } changes) return "";
+        if (changes.Moved.FirstOrDefault(c => c.Meeting == meetingId) is { } moved)
+            return $" [moved from {WhenShort(ev, moved.From.Start)}, {RoomLabel(ev, moved.From.Room)}]";
+        if (changes.RoomChanged.FirstOrDefault(c => c.Meeting == meetingId) is { } roomChanged)
+            return $" [room changed from {RoomLabel(ev, roomChanged.From.Room)}]";
+        return changes.Added.Contains(meetingId, StringComparer.Ordinal) ? " [new]" : "";
+    }
+
+    /// <summary>A start as people say it within an event: <c>Tue 15:30</c>.</summary>
+    public static string WhenShort(Event ev, Instant instant)
+    {
+        var local = instant.InZone(ev.Zone);
+        return $"{local.DayOfWeek.ToString()[..3]} {Clock.Format(local.TimeOfDay)}";
+    }
 
     private static ImmutableArray<string> ParticipantsOf(Event ev, string meetingId) =>
         ev.FindMeeting(meetingId)?.Participants ?? [];
@@ -145,7 +170,8 @@ internal static class TimetableBuilder
             .Select(u =>
             {
                 var meeting = ev.FindMeeting(u.Meeting);
-                return new UnscheduledRow(meeting?.Title ?? u.Meeting, meeting is null ? "" : People(ev, meeting.Participants), u.Reason);
+                var dropped = schedule.Changes?.Dropped.Any(d => d.Meeting == u.Meeting) == true ? " [dropped]" : "";
+                return new UnscheduledRow((meeting?.Title ?? u.Meeting) + dropped, meeting is null ? "" : People(ev, meeting.Participants), u.Reason);
             })
             .ToList();
     }

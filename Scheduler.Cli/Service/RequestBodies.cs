@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scheduler.Engine.Domain;
 using Scheduler.Engine.Files;
+using Scheduler.Engine.Solving;
 
 namespace Scheduler.Cli.Service;
 
@@ -20,7 +21,11 @@ internal sealed record RequestBody(IReadOnlyDictionary<string, string> Parts, bo
 /// <summary>The event of a solve request, or every problem found reading it.</summary>
 /// <param name="Event">The event, or null when there are problems.</param>
 /// <param name="Problems">Every problem, each with its path in the request.</param>
-internal sealed record SolveBody(Event? Event, ImmutableArray<InputProblem> Problems);
+internal sealed record SolveBody(Event? Event, ImmutableArray<InputProblem> Problems)
+{
+    /// <summary>The published schedule to replan from, checked against <see cref="Event"/>; null for a fresh solve.</summary>
+    public PublishedSchedule? Previous { get; init; }
+}
 
 /// <summary>
 /// Reads request bodies with the size limit, and the documents in them with the command line's readers, so a
@@ -97,13 +102,15 @@ internal static class RequestBodies
 
     /// <summary>
     /// The event of a solve request: the whole JSON body as an event file, <c>{ "event": ..., "previous": ... }</c>,
-    /// or the form parts <c>event</c> and <c>previous</c>. A previous schedule is refused (see <see cref="Replanning"/>).
+    /// or the form parts <c>event</c> and <c>previous</c>. A previous schedule is read and checked against the event
+    /// (see <see cref="Replanning"/>).
     /// </summary>
     public static SolveBody ReadSolve(RequestBody body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var problems = new List<InputProblem>(body.Problems);
         ReadResult<Event>? read = null;
+        string? previousText = null;
         var prefix = "";
         if (body.Parts.TryGetValue(RequestBody.Whole, out var text))
         {
@@ -112,7 +119,7 @@ internal static class RequestBodies
             else
             {
                 if (wrapped.TryGetValue("previous", out var previous) && previous.ValueKind != JsonValueKind.Null)
-                    problems.Add(Replanning.NotAvailable("previous"));
+                    previousText = previous.GetRawText();
                 if (wrapped.TryGetValue("event", out var ev))
                 {
                     read = EventFile.Parse(ev.GetRawText());
@@ -123,7 +130,7 @@ internal static class RequestBodies
         }
         else if (problems.Count == 0)
         {
-            if (body.Parts.ContainsKey("previous")) problems.Add(Replanning.NotAvailable("previous"));
+            if (body.Parts.TryGetValue("previous", out var previousPart)) previousText = previousPart;
             if (body.Parts.TryGetValue("event", out var eventText))
             {
                 read = EventFile.Parse(eventText);
@@ -133,7 +140,8 @@ internal static class RequestBodies
         }
 
         if (read is not null) problems.AddRange(read.Problems.Select(p => Prefixed(prefix, p)));
-        return new SolveBody(problems.Count == 0 ? read!.Value : null, [.. problems]);
+        var published = previousText is null ? null : Replanning.Read(previousText, read?.Value, problems);
+        return new SolveBody(problems.Count == 0 ? read!.Value : null, [.. problems]) { Previous = problems.Count == 0 ? published : null };
     }
 
     /// <summary>The event and schedule of a validate request, <c>{ "event": ..., "schedule": ... }</c>, or every problem with both.</summary>

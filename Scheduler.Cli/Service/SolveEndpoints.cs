@@ -60,7 +60,7 @@ internal static class SolveEndpoints
         problems.AddRange(read.Problems);
         if (problems.Count > 0 || read.Event is null) return ServiceProblems.BadInput(problems);
 
-        var (job, refusal) = queue.Submit(read.Event, solveOptions);
+        var (job, refusal) = queue.Submit(read.Event, read.Previous is null ? solveOptions : solveOptions with { Previous = read.Previous });
         return refusal switch
         {
             SubmitRefusal.QueueFull => ServiceProblems.QueueFull(queue.Waiting),

@@ -110,6 +110,18 @@ public static class ValidationRules
     /// <summary>An interpreter works more meeting minutes on one event day than their <c>maxMinutesPerDay</c>.</summary>
     public const string InterpreterMinutes = "interpreter-minutes";
 
+    /// <summary>
+    /// A replan (contract v1.1) moved, re-roomed or dropped a published meeting that starts before
+    /// <c>replan.frozenUntil</c>, or placed another meeting to start before it.
+    /// </summary>
+    public const string Frozen = "frozen";
+
+    /// <summary>A replan's <c>changes</c> are missing, or disagree with the published and the new schedule.</summary>
+    public const string ChangesMismatch = "changes-mismatch";
+
+    /// <summary>A replan's <c>objectiveValue</c> is not the replanning objective of its changes, or its bound lies below it.</summary>
+    public const string ObjectiveMismatch = "objective-mismatch";
+
     /// <summary>Every rule code, in the order a report lists violations.</summary>
     public static ImmutableArray<string> All { get; } =
     [
@@ -118,6 +130,9 @@ public static class ValidationRules
         MaxPerDay, Pin, After, Required, IdleGapSpread, UnknownInterpreter, InterpreterNeeded, InterpreterPin,
         InterpreterAvailability, InterpreterBusy, InterpreterOverlap, InterpreterTravel, InterpreterMinutes,
         WeightMismatch, IdleGapsMismatch, Bound, Status,
+
+        MaxPerDay, Pin, After, Required, IdleGapSpread, WeightMismatch, IdleGapsMismatch, Bound, Status,
+        Frozen, ChangesMismatch, ObjectiveMismatch,
     ];
 
     internal static int OrderOf(string rule)

@@ -147,6 +147,35 @@ public sealed class Event
     /// <summary>The interpreter with this id, or null.</summary>
     public Interpreter? FindInterpreter(string id) => interpretersById.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The event's <c>replan</c> object (contract v1.1): how a solve from a published schedule weighs changes; null when
+    /// the file has none (then <see cref="ReplanSettings.Default"/> applies to a replan).
+    /// </summary>
+    public ReplanSettings? Replan { get; internal init; }
+
+    /// <summary>
+    /// This event with <paramref name="replan"/> as its <c>replan</c> object (null for none), or the problems with it,
+    /// named by their path in an event file (<c>replan.moveCost</c>). The event itself is unchanged.
+    /// </summary>
+    public Files.ReadResult<Event> WithReplan(ReplanSettings? replan)
+    {
+        if (replan is not null)
+        {
+            var problems = Files.ReplanReading.Check(replan);
+            if (!problems.IsEmpty) return Files.ReadResult<Event>.Failure(problems);
+        }
+
+        return Files.ReadResult<Event>.Success(With(Meetings, replan));
+    }
+
+    /// <summary>A copy with other people, rooms and meeting requests, already checked (benchmarks that disrupt an event).</summary>
+    internal Event With(ImmutableArray<Participant> participants, ImmutableArray<Room> rooms, ImmutableArray<MeetingRequest> meetings) =>
+        new(Name, Zone, Grain, Days, Breaks, Buildings, TravelTimes, rooms, Delegations, participants, meetings, Objective, Interpreters) { Replan = Replan };
+
+    /// <summary>A copy with other meeting requests (already checked against this event) and replan settings.</summary>
+    internal Event With(ImmutableArray<MeetingRequest> meetings, ReplanSettings? replan) =>
+        new(Name, Zone, Grain, Days, Breaks, Buildings, TravelTimes, Rooms, Delegations, Participants, meetings, Objective, Interpreters) { Replan = replan };
+
     /// <summary>The room with this id, or null.</summary>
     public Room? FindRoom(string id) => roomsById.GetValueOrDefault(id);
 

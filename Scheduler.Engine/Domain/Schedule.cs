@@ -38,10 +38,16 @@ public sealed record Assignment(string Meeting, string Room, Instant Start, Inst
     /// <summary>Equal when every field is, the interpreters compared item by item.</summary>
     public bool Equals(Assignment? other) =>
         other is not null && Meeting == other.Meeting && Room == other.Room && Start == other.Start && End == other.End &&
-        Interpreters.SequenceEqual(other.Interpreters, StringComparer.Ordinal);
+        Sequence == other.Sequence && Interpreters.SequenceEqual(other.Interpreters, StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Meeting, Room, Start, End, Interpreters.Length);
+
+    /// <summary>
+    /// How many times the meeting has been moved or changed room since it was first published (0 for a first
+    /// publication): the iCalendar <c>SEQUENCE</c>, so calendar clients update the invitation. Not negative.
+    /// </summary>
+    public int Sequence { get; init; }
 }
 
 /// <summary>A meeting left out of the schedule: why, in plain words and as a code, and who or what stands in the way.</summary>
@@ -99,4 +105,16 @@ public sealed record Schedule(
     /// binding rule; empty otherwise. Disjoint; a few at most, not every conflict the event has.
     /// </summary>
     public ImmutableArray<Conflict> Conflicts { get; init; } = ImmutableArray<Conflict>.Empty;
+
+    /// <summary>When solved from a published schedule: what changed against it; null otherwise.</summary>
+    public ScheduleChanges? Changes { get; init; }
+
+    /// <summary>
+    /// When solved from a published schedule: the replanning objective's value, <c>scheduledWeight - moveCost*moved -
+    /// roomChangeCost*roomChanged - dropCost*dropped</c> (weight units, whole hundredths); null otherwise.
+    /// </summary>
+    public decimal? ObjectiveValue { get; init; }
+
+    /// <summary>When solved from a published schedule: a proven upper bound on <see cref="ObjectiveValue"/>; null otherwise.</summary>
+    public decimal? ObjectiveBound { get; init; }
 }

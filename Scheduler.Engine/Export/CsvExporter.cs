@@ -25,6 +25,9 @@ namespace Scheduler.Engine.Export;
 /// <para>unscheduled.csv columns: <c>meeting</c>, <c>title</c>, <c>participants</c>, <c>code</c> (the reason
 /// code, e.g. <c>busy</c>; empty for a schedule file without one), <c>reason</c>, in the event file's meeting
 /// order.</para>
+/// <para>A replanned schedule (one with <see cref="Schedule.Changes"/>) gets a last column <c>change</c> in both files:
+/// <c>kept</c>, <c>moved</c>, <c>room-changed</c> or <c>added</c> in assignments.csv, <c>dropped</c> (a published
+/// meeting) or empty in unscheduled.csv. A schedule without changes keeps the v1 columns exactly.</para>
 /// </remarks>
 public static class CsvExporter
 {
@@ -58,15 +61,18 @@ public static class CsvExporter
 
     private static string Assignments(ExportView view)
     {
-        // Contract v1.1: events with interpreters get two more columns at the end; other events' files stay as they were.
+        // Contract v1.1: events with interpreters get two more columns, replanned schedules a change column, at the end;
+        // other files stay as they were.
         bool interpreters = !view.Event.Interpreters.IsEmpty;
+        var change = Changes(view.Schedule);
         string[] header =
         [
             "meeting", "title", "day", "start", "end", "room", "building", "participants", "delegations",
             "roomId", "participantIds", "startDateTime", "endDateTime",
         ];
+        string[] withInterpreters = interpreters ? [.. header, "interpreters", "interpreterIds"] : header;
         return Write(
-            interpreters ? [.. header, "interpreters", "interpreterIds"] : header,
+            change is null ? withInterpreters : [.. withInterpreters, "change"],
             view.Assignments.Select(a =>
             {
                 var start = view.Local(a.Start);
@@ -88,24 +94,44 @@ public static class CsvExporter
                     ExportView.FormatOffset(start),
                     ExportView.FormatOffset(end),
                 ];
-                return interpreters
+                string[] full = interpreters
                     ? [.. row, string.Join(ListSeparator, a.Interpreters.Select(view.InterpreterName)), string.Join(ListSeparator, a.Interpreters)]
                     : row;
+                return change is null ? full : [.. full, change.GetValueOrDefault(a.Meeting, "")];
             }));
     }
 
     private static string Unscheduled(ExportView view)
     {
+        var change = Changes(view.Schedule);
+        string[] header = ["meeting", "title", "participants", "code", "reason"];
         return Write(
-            ["meeting", "title", "participants", "code", "reason"],
-            view.Unscheduled.Select(u => new[]
+            change is null ? header : [.. header, "change"],
+            view.Unscheduled.Select(u =>
             {
-                u.Meeting,
-                view.Title(u.Meeting),
-                string.Join(ListSeparator, view.ParticipantIds(u.Meeting).Select(view.ParticipantName)),
-                u.Code?.Text() ?? "",
-                u.Reason,
+                string[] row =
+                [
+                    u.Meeting,
+                    view.Title(u.Meeting),
+                    string.Join(ListSeparator, view.ParticipantIds(u.Meeting).Select(view.ParticipantName)),
+                    u.Code?.Text() ?? "",
+                    u.Reason,
+                ];
+                return change is null ? row : [.. row, change.GetValueOrDefault(u.Meeting, "")];
             }));
+    }
+
+    /// <summary>Per meeting id, its change against the published schedule; null when the schedule is no replan.</summary>
+    private static Dictionary<string, string>? Changes(Schedule schedule)
+    {
+        if (schedule.Changes is not { } c) return null;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in schedule.Assignments) result[a.Meeting] = "kept";
+        foreach (var m in c.Moved) result[m.Meeting] = "moved";
+        foreach (var m in c.RoomChanged) result[m.Meeting] = "room-changed";
+        foreach (var id in c.Added) result[id] = "added";
+        foreach (var d in c.Dropped) result[d.Meeting] = "dropped";
+        return result;
     }
 
     private static string Write(string[] header, IEnumerable<string[]> rows)

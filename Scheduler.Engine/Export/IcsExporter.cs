@@ -15,7 +15,8 @@ namespace Scheduler.Engine.Export;
 /// <remarks>
 /// Times are written in UTC (<c>Z</c>), which every client reads the same way and which needs no VTIMEZONE.
 /// A meeting keeps its UID (<c>MEETING@EVENT-SLUG.scheduler</c>) across exports and across calendars, so
-/// importing a re-export updates the meeting instead of adding a copy. DTSTAMP is the event's first day
+/// importing a re-export updates the meeting instead of adding a copy; its SEQUENCE is the assignment's
+/// <see cref="Assignment.Sequence"/>, which a replan raises for each meeting it moves or puts in another room. DTSTAMP is the event's first day
 /// start, never the clock, so two exports of the same schedule are byte-identical. Each participant is an
 /// ATTENDEE named by CN, with an undeliverable address (<c>mailto:ID@EVENT-SLUG.invalid</c>): the event file
 /// has no e-mail addresses, and no client should mail anyone from an imported calendar. Participants and rooms
@@ -108,7 +109,8 @@ public static class IcsExporter
             DtStamp = Utc(stamp),
             DtStart = Utc(a.Start),
             DtEnd = Utc(a.End),
-            Sequence = 0,
+            // A replan raises the sequence of every meeting it moved or re-roomed, so clients update the invitation.
+            Sequence = a.Sequence,
             Summary = view.Title(a.Meeting),
             Location = view.Location(a.Room),
             Description = description.ToString(),

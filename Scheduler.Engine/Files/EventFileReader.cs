@@ -15,7 +15,7 @@ internal sealed partial class EventFileReader
 {
     // The known fields of each object, in the contract's order; Event.Create names its paths by the same order.
     internal static readonly string[] RootFields =
-        ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "interpreters", "meetings", "objective"];
+        ["schemaVersion", "event", "buildings", "travelMinutes", "rooms", "delegations", "participants", "interpreters", "meetings", "objective", "replan"];
     internal static readonly string[] EventFields = ["name", "timeZone", "slotMinutes", "days", "breaks"];
     internal static readonly string[] DayFields = ["date", "start", "end"];
     internal static readonly string[] BreakFields = ["name", "start", "end"];
@@ -57,13 +57,17 @@ internal sealed partial class EventFileReader
         var interpreters = root.Array("interpreters", false, ReadInterpreter);
         var meetings = ReadMeetings(root);
         var objective = ReadObjective(root);
+        var replan = ReplanReading.Read(root, problems, rules.Zone);
 
         if (problems.Count > 0) return ReadResult<Event>.Failure(problems.InDocumentOrder());
         return ReadResult<Event>.Success(new Event(
             name!, rules.Zone!, rules.Grain!.Value, [.. days!], breaks.ToImmutableArray(),
             buildings!.ToImmutableArray(), travel!.ToImmutableArray(), rooms!.ToImmutableArray(),
             delegations!.ToImmutableArray(), participants!.ToImmutableArray(), meetings!.ToImmutableArray(), objective!,
-            interpreters!.ToImmutableArray()));
+            interpreters!.ToImmutableArray())
+        {
+            Replan = replan,
+        });
     }
 
     private List<DailyBreak> ReadHeader(JsonObjectReader header, out List<EventDay>? days)

@@ -106,6 +106,7 @@ internal static class EventFileWriter
         w.WriteString("idleGaps", PolicyNames[(int)ev.Objective.IdleGaps]);
         if (ev.Objective.MaxIdleGapSpread is { } spread) w.WriteNumber("maxIdleGapSpread", spread);
         w.WriteEndObject();
+        if (ev.Replan is { } replan) ReplanReading.Write(w, replan, zone);
         w.WriteEndObject();
     }
 

@@ -6,15 +6,17 @@ using Scheduler.Engine.Domain;
 namespace Scheduler.Engine.Files;
 
 /// <summary>
-/// The schedule file of contract v1 (with v1.1's <c>code</c> and <c>blockers</c> of unscheduled meetings): writing a
+/// The schedule file of contract v1 (with v1.1's <c>code</c> and <c>blockers</c> of unscheduled meetings, and a replan's
+/// <c>objectiveValue</c>, <c>objectiveBound</c>, <c>changes</c> and each assignment's <c>sequence</c>): writing a
 /// <see cref="Schedule"/> (times as offset date-times in the event's zone) and reading one back with every problem
 /// reported by JSON path.
 /// </summary>
 public static class ScheduleFile
 {
     private static readonly string[] RootFields =
-        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "assignments", "unscheduled", "conflicts"];
-    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end", "interpreters"];
+        ["schemaVersion", "event", "status", "scheduledWeight", "weightBound", "idleGaps", "idleGapsBound", "objectiveValue", "objectiveBound",
+         "assignments", "unscheduled", "conflicts", "changes"];
+    private static readonly string[] AssignmentFields = ["meeting", "room", "start", "end", "interpreters", "sequence"];
     private static readonly string[] UnscheduledFields = ["meeting", "reason", "code", "blockers"];
     private static readonly string[] ConflictFields = ["meetings", "rule", "explanation", "minimal"];
     private static readonly string[] StatusNames = ["optimal", "feasible", "infeasible", "unknown"];
@@ -53,6 +55,7 @@ public static class ScheduleFile
             else w.WriteNull("weightBound");
             w.WriteNumber("idleGaps", schedule.IdleGaps);
             if (schedule.IdleGapsBound is { } gapsBound) w.WriteNumber("idleGapsBound", gapsBound);
+            ChangesFile.WriteObjective(w, schedule);
             w.WriteStartArray("assignments");
             foreach (var a in schedule.Assignments)
             {
@@ -68,6 +71,7 @@ public static class ScheduleFile
                     w.WriteEndArray();
                 }
 
+                if (a.Sequence > 0) w.WriteNumber("sequence", a.Sequence);
                 w.WriteEndObject();
             }
 
@@ -91,6 +95,7 @@ public static class ScheduleFile
 
             w.WriteEndArray();
             if (!schedule.Conflicts.IsDefaultOrEmpty) WriteConflicts(w, schedule.Conflicts);
+            ChangesFile.WriteChanges(w, schedule, ev.Zone);
             w.WriteEndObject();
         });
     }
@@ -119,14 +124,20 @@ public static class ScheduleFile
         var bound = Nullable(root, "weightBound") ? null : root.Long("weightBound", false, 0, EventLimits.MaxTotalWeight);
         var gaps = root.Int("idleGaps", true, 0, int.MaxValue);
         var gapsBound = Nullable(root, "idleGapsBound") ? null : root.Int("idleGapsBound", false, 0, int.MaxValue);
+        var objectiveValue = ChangesFile.ReadObjective(root, "objectiveValue", problems);
+        var objectiveBound = ChangesFile.ReadObjective(root, "objectiveBound", problems);
         var assignments = root.Array("assignments", true, (e, p) => ReadAssignment(e, p, problems));
         var unscheduled = root.Array("unscheduled", true, (e, p) => ReadUnscheduled(e, p, problems));
         var conflicts = root.Array("conflicts", false, (e, p) => ReadConflict(e, p, problems));
+        var changes = ChangesFile.ReadChanges(root, problems);
         if (problems.Count > 0) return ReadResult<Schedule>.Failure(problems.InDocumentOrder());
         return ReadResult<Schedule>.Success(new Schedule(
             name!, status!.Value, weight!.Value, bound, gaps!.Value, gapsBound, [.. assignments!], [.. unscheduled!])
         {
             Conflicts = [.. conflicts!],
+            Changes = changes,
+            ObjectiveValue = objectiveValue,
+            ObjectiveBound = objectiveBound,
         });
     }
 
@@ -145,8 +156,9 @@ public static class ScheduleFile
         var end = item.TryGet("end", true, out var endElement, out var endPath)
             ? TimeText.ReadOffsetInstant(endElement, endPath, problems) : null;
         var interpreters = item.Array("interpreters", false, (e, p) => JsonValues.String(e, p, problems));
-        return meeting is null || room is null || start is null || end is null || interpreters is null
-            ? null : new Assignment(meeting, room, start.Value, end.Value) { Interpreters = [.. interpreters] };
+        var sequence = item.Int("sequence", false, 0, int.MaxValue);
+        return meeting is null || room is null || start is null || end is null || interpreters is null || (item.Has("sequence") && sequence is null)
+            ? null : new Assignment(meeting, room, start.Value, end.Value) { Interpreters = [.. interpreters], Sequence = sequence ?? 0 };
     }
 
     private static void WriteConflicts(Utf8JsonWriter w, ImmutableArray<Conflict> conflicts)

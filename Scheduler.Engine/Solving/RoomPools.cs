@@ -53,11 +53,18 @@ internal sealed class RoomPool
     public static ImmutableArray<RoomPool> Build(Event ev, TimeGrid grid) => Build(new PlacementRules(ev, grid));
 
     /// <summary>Groups the event's rooms into pools, unavailability as <paramref name="rules"/> gives it; deterministic order (by first room id).</summary>
-    public static ImmutableArray<RoomPool> Build(PlacementRules rules)
+    public static ImmutableArray<RoomPool> Build(PlacementRules rules) => Build(rules, null);
+
+    /// <summary>
+    /// As <see cref="Build(PlacementRules)"/>, with each room of <paramref name="ownPools"/> (ids) in a pool of its own, as
+    /// a pinned room is: then choosing that pool is choosing that room.
+    /// </summary>
+    public static ImmutableArray<RoomPool> Build(PlacementRules rules, IReadOnlySet<string>? ownPools)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var ev = rules.Event;
         var pinnedRooms = ev.Meetings.Where(m => m.Pin?.Room is not null).Select(m => m.Pin!.Room!).ToHashSet(StringComparer.Ordinal);
+        if (ownPools is not null) pinnedRooms.UnionWith(ownPools);
         var groups = ev.Rooms
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .GroupBy(r => pinnedRooms.Contains(r.Id) ? "pinned:" + r.Id : Signature(r), StringComparer.Ordinal)

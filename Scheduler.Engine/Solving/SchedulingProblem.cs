@@ -50,12 +50,18 @@ internal sealed class SchedulingProblem
     public long WeightCeiling => Meetings.Where(m => !m.Options.IsEmpty).Sum(m => m.Meeting.Weight);
 
     /// <summary>Grid, pools and candidates of <paramref name="ev"/>.</summary>
-    public static SchedulingProblem Build(Event ev)
+    public static SchedulingProblem Build(Event ev) => Build(ev, null);
+
+    /// <summary>
+    /// Grid, pools and candidates of <paramref name="ev"/>, each room of <paramref name="ownPools"/> in a pool of its own
+    /// (a replan's published rooms, when changing room costs something).
+    /// </summary>
+    public static SchedulingProblem Build(Event ev, IReadOnlySet<string>? ownPools)
     {
         ArgumentNullException.ThrowIfNull(ev);
         var grid = TimeGrid.Build(ev);
         var rules = new PlacementRules(ev, grid);
-        var pools = RoomPool.Build(rules);
+        var pools = RoomPool.Build(rules, ownPools);
         return new SchedulingProblem(ev, grid, rules, pools, CandidateBuilder.Build(rules, pools));
     }
 

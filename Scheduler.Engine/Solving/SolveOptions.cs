@@ -41,6 +41,14 @@ public sealed record SolveOptions
 
     /// <summary>Whether CP-SAT writes its search log to standard output: for diagnosing a slow event.</summary>
     public bool SolverLog { get; init; }
+
+    /// <summary>
+    /// The published schedule to replan from (contract v1.1, <c>--previous</c>), checked against the event being solved
+    /// by <see cref="PublishedSchedule.Check"/>; null for a fresh solve. With it the first objective is
+    /// <c>scheduledWeight - moveCost*moved - roomChangeCost*roomChanged - dropCost*dropped</c>, the schedule carries
+    /// <see cref="Domain.Schedule.Changes"/>, and its status, objective value and bound refer to that objective.
+    /// </summary>
+    public PublishedSchedule? Previous { get; init; }
 }
 
 /// <summary>What the search is doing when it reports.</summary>

@@ -14,7 +14,15 @@ internal static class SolveResultAssembly
         var placements = summary.Placements.ToList();
         var (interpreters, left) = InterpreterAssignment.Assign(problem, placements);
         placements.RemoveAll(left.Contains);
-        var assignments = ReadBack.WithInterpreters(ev, ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements), interpreters);
+        // A replan keeps published rooms where the pools allow (exact in the model only when room changes cost something).
+        var index = problem.Meetings.ToDictionary(m => m.Meeting.Id, m => m.Index, StringComparer.Ordinal);
+        // Only meetings at their published start claim their room: a moved one holding its old room at its new time
+        // could take it from a meeting that stayed.
+        var starts = placements.ToDictionary(p => p.Meeting, p => problem.Grid.SlotStart(p.Start));
+        var preferred = ctx.Options.Previous?.Published
+            .Where(a => starts.TryGetValue(index[a.Meeting], out var start) && start == a.Start)
+            .ToDictionary(a => index[a.Meeting], a => a.Room);
+        var assignments = ReadBack.WithInterpreters(ev, ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements, preferred), interpreters);
         var placed = placements.Select(p => p.Meeting).ToHashSet();
         var unscheduled = Reasons.Explain(problem.Rules, problem.Pools, problem.Meetings, placements, summary.Status, ctx.Options.TimeLimit, interpreters)
             .Where(u => !placed.Contains(u.Meeting))

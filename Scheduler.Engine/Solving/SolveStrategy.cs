@@ -8,7 +8,7 @@ namespace Scheduler.Engine.Solving;
 /// weighted meeting is required, the gap-cap search alone; or, when the required meetings cannot all be placed, the
 /// most of them. Each phase works on its own copy of the hard model and hands on only its placements and proofs.
 /// </summary>
-internal sealed class SolveStrategy
+internal sealed partial class SolveStrategy
 {
     /// <summary>The share of the budget left that the weight phase may use when idle gaps are minimised after it.</summary>
     internal const double WeightPhaseShare = 0.7;
@@ -39,6 +39,7 @@ internal sealed class SolveStrategy
     /// <summary>Runs the phases and sums up what they found.</summary>
     public SolveSummary Run()
     {
+        if (ctx.Options.Previous is { } previous) return Replan(previous);
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return MostRequired(ModelBuildTime());
         bool gapsOnly = MinimiseGaps && problem.EveryWeightedMeetingRequired;
         if (gapsOnly)

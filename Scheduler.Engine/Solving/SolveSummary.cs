@@ -19,4 +19,8 @@ internal sealed record SolveSummary(
     bool Proven,
     long BaselineWeight,
     NodaTime.Duration ModelBuild,
-    System.Collections.Immutable.ImmutableArray<Conflict> Conflicts = default);
+    System.Collections.Immutable.ImmutableArray<Conflict> Conflicts = default)
+{
+    /// <summary>A replan's proven upper bound on its objective, in hundredths of weight; null for a fresh solve.</summary>
+    public long? ObjectiveBound { get; init; }
+}

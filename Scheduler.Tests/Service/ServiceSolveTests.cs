@@ -110,18 +110,6 @@ public sealed class ServiceSolveTests
     }
 
     [Fact]
-    public async Task A_previous_schedule_is_refused_at_path_previous_until_replanning_is_available()
-    {
-        await using var service = await RunningService.Start();
-        using var response = await service.Post("/v1/solve", $$"""{ "event": {{TinyEvent.EventJson}}, "previous": {{TinyEvent.ScheduleJson}} }""");
-        var problems = await ServiceAssert.Problems(response, HttpStatusCode.BadRequest);
-        var problem = Assert.Single(problems);
-        Assert.Equal("previous", problem.Path);
-        Assert.Contains("replanning", problem.Message, StringComparison.Ordinal);
-        Assert.Equal(0, service.Queue.Waiting);
-    }
-
-    [Fact]
     public async Task Cancelling_a_running_job_stops_it_and_keeps_a_valid_best_schedule()
     {
         await using var service = await RunningService.Start(new ServiceOptions { Runners = 1 });

@@ -8,12 +8,15 @@ internal static class IdleGapPhase
 {
     /// <summary>
     /// Minimises idle gaps among schedules of at least <paramref name="weight"/>, starting from <paramref name="hint"/>;
-    /// bound: a lower bound on the gaps.
+    /// bound: a lower bound on the gaps. With <paramref name="replan"/>, what is kept is the replanning objective instead:
+    /// at least <paramref name="replanValue"/> as <see cref="ReplanObjective.SearchValueOf"/> counts it (room tie-break included).
     /// </summary>
-    public static PhaseOutcome Run(SchedulingModel sm, SolveContext ctx, long weight, IReadOnlyCollection<Placement> hint)
+    public static PhaseOutcome Run(SchedulingModel sm, SolveContext ctx, long weight, IReadOnlyCollection<Placement> hint,
+        ReplanObjective? replan = null, long replanValue = 0)
     {
         var (model, gaps) = sm.ForkWithIdleGaps();
-        model.Add(sm.Weight >= weight);
+        if (replan is null) model.Add(sm.Weight >= weight);
+        else model.Add(replan.AddSearchObjectiveTo(model) >= replanValue);
         model.Minimize(gaps);
         ctx.Hint(model, sm, hint);
         var outcome = CpSatSearch.Run(model, ctx.Settings(sm), ctx.Clock, solution =>

@@ -52,8 +52,8 @@ internal static class LocalPhase
     }
 
     /// <summary>
-    /// The walks check the rules that link meetings as this engine knew them when they were written; an event using
-    /// a rule they do not check is left to CP-SAT.
+    /// The walks check every rule that links meetings except interpreters (a shared resource they do not track);
+    /// an event with interpreters is left to CP-SAT.
     /// </summary>
-    public static bool Supports(SchedulingProblem problem) => true;
+    public static bool Supports(SchedulingProblem problem) => problem.Event.Interpreters.IsEmpty;
 }

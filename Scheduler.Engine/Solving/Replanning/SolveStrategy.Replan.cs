@@ -1,0 +1,78 @@
+using Scheduler.Engine.Domain;
+using Scheduler.Engine.Solving.Phases;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>
+/// The replanning path of a solve: the replanning objective on the whole CP-SAT model from the published schedule,
+/// then idle gaps keeping that objective's value. Large events take this path too, not the neighbourhood search: a
+/// replan starts from a schedule that is almost the answer, where one model of the whole event moves from its hint
+/// only where it must, and its bound is a proof about the replanning objective, which the neighbourhoods would not give.
+/// </summary>
+internal sealed partial class SolveStrategy
+{
+    /// <summary>
+    /// Above this many options a replan skips the whole-model idle-gap phase: on the generated conference (85k options,
+    /// 10 s) building its encoding alone took the replan 3-5 s past its limit, while the sample (41k) kept its limit.
+    /// The replan keeps the published gaps wherever it keeps the published meetings.
+    /// </summary>
+    internal const int ReplanGapsMaxOptions = 50_000;
+
+    private SolveSummary Replan(PublishedSchedule previous)
+    {
+        if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return ReplanInfeasible(previous, ModelBuildTime());
+        using var bound = BoundInBackground.Start(problem, ctx);
+        var hard = ModelBuilder.Build(problem, ModelScope.Hard);
+        var objective = new ReplanObjective(hard, previous);
+        var hint = ReplanHint.Build(problem, objective);
+        var build = ModelBuildTime();
+        bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
+        var outcome = ReplanPhase.Run(hard, objective, ctx, hint, gapsFollow ? WeightPhaseShare : 1.0);
+        if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
+        if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
+            outcome = new PhaseOutcome(firstFit, false, objective.Ceiling);
+        if (outcome.Placements is null)
+        {
+            bound.Settle();
+            return Unknown(hard, build) with { ObjectiveBound = objective.Ceiling };
+        }
+
+        var placements = outcome.Placements;
+        long value = objective.ValueOf(placements);
+        long objectiveBound = Math.Max(value, (long)outcome.Bound);
+        var status = outcome.Proven || value >= objectiveBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
+        int? gapsBound = null;
+        bool proven = status == ScheduleStatus.Optimal;
+        if (gapsFollow && !ctx.Clock.Exhausted)
+        {
+            var gaps = IdleGapPhase.Run(hard, ctx, Weight(placements), placements, objective, objective.SearchValueOf(placements));
+            if (gaps.Placements is not null && objective.SearchValueOf(gaps.Placements) >= objective.SearchValueOf(placements))
+            {
+                placements = gaps.Placements;
+                gapsBound = IdleGapPhase.CeilBound(gaps.Bound);
+            }
+
+            proven &= gaps.Proven;
+        }
+        else proven &= !MinimiseGaps;
+
+        placements = PublishedPools.Restore(problem, objective, placements);
+        bound.Settle();
+        long weightBound = Math.Max(Weight(placements), Math.Min(ctx.Board.WeightBound, hard.WeightCeiling));
+        // Costs are never negative, so the objective is at most the weight, and the LP's weight bound bounds it too.
+        objectiveBound = Math.Max(objective.ValueOf(placements), Math.Min(objectiveBound, weightBound * 100));
+        if (objective.ValueOf(placements) >= objectiveBound && status == ScheduleStatus.Feasible)
+        {
+            status = ScheduleStatus.Optimal;
+            proven = !MinimiseGaps || gapsBound is int b && b >= problem.IdleGapsOf(placements);
+        }
+
+        return new SolveSummary(status, placements, weightBound, gapsBound, proven, baselineWeight, build) { ObjectiveBound = objectiveBound };
+    }
+
+    /// <summary>The required (or frozen) meetings cannot all be placed: as for a fresh solve, with the trivial objective bound.</summary>
+    private SolveSummary ReplanInfeasible(PublishedSchedule previous, NodaTime.Duration build)
+    {
+        return MostRequired(build) with { ObjectiveBound = ReplanObjective.CeilingOf(problem, previous) };
+    }
+}
