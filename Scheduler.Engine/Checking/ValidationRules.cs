@@ -129,10 +129,7 @@ public static class ValidationRules
         Availability, Busy, RoomCapacity, RoomFeatures, RoomUnavailable, RoomOverlap, ParticipantOverlap, Travel,
         MaxPerDay, Pin, After, Required, IdleGapSpread, UnknownInterpreter, InterpreterNeeded, InterpreterPin,
         InterpreterAvailability, InterpreterBusy, InterpreterOverlap, InterpreterTravel, InterpreterMinutes,
-        WeightMismatch, IdleGapsMismatch, Bound, Status,
-
-        MaxPerDay, Pin, After, Required, IdleGapSpread, WeightMismatch, IdleGapsMismatch, Bound, Status,
-        Frozen, ChangesMismatch, ObjectiveMismatch,
+        WeightMismatch, IdleGapsMismatch, Bound, Status, Frozen, ChangesMismatch, ObjectiveMismatch,
     ];
 
     internal static int OrderOf(string rule)

@@ -3,7 +3,8 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 /// <summary>
 /// More weight by simulated annealing over insertions with ejection: a meeting left out takes one of its options,
 /// the meetings in its way (same people, travel, a full pool) step out, and each of them is put back wherever it
-/// still fits. Required meetings never step out, so every schedule of the walk is valid. A neighbourhood search
+/// still fits. Required meetings never step out and a step that breaks the spread cap is undone, so every schedule
+/// of the walk is valid. A neighbourhood search
 /// with CP-SAT solves a few dozen sub-problems a second on a conference; this walk tries a hundred thousand
 /// insertions, which is what a weight that first fit left far from the bound needs first. Reproducible: it depends
 /// only on the seed and the move budget.
@@ -62,7 +63,7 @@ internal static class WeightLocalSearch
                     if (PlaceAnywhere(s, b, random)) lost -= weight[b];
                 delta = weight[m] - lost;
             }
-            if (delta < 0 && random.NextDouble() >= Math.Exp(delta / temperature))
+            if (!s.SpreadHolds || (delta < 0 && random.NextDouble() >= Math.Exp(delta / temperature)))
             {
                 s.Rollback();
                 continue;
@@ -78,7 +79,10 @@ internal static class WeightLocalSearch
         return new LocalResult(bestPlacements, problem.IdleGapsOf(bestPlacements), tried);
     }
 
-    /// <summary>Puts every meeting left out that fits as things stand, heaviest first (ties by index); never removes one.</summary>
+    /// <summary>
+    /// Puts every meeting left out that fits as things stand (spread cap included), heaviest first (ties by index);
+    /// never removes one.
+    /// </summary>
     public static IReadOnlyList<Placement> Fill(SchedulingProblem problem, IReadOnlyList<Placement> start)
     {
         var s = new LocalSchedule(problem, start);
@@ -88,7 +92,12 @@ internal static class WeightLocalSearch
         {
             for (int k = 0; k < m.Options.Length && !s.IsPlaced(m.Index); k++)
                 foreach (int p in m.Groups[m.Options[k].Group].Pools)
-                    if (s.CanPlace(m.Index, k, p)) { s.Place(m.Index, k, p); added = true; break; }
+                {
+                    if (!s.CanPlace(m.Index, k, p)) continue;
+                    s.Place(m.Index, k, p);
+                    if (s.SpreadHolds) { added = true; break; }
+                    s.Remove(m.Index);
+                }
         }
         return added ? s.Placements() : start;
     }
