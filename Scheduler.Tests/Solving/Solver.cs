@@ -49,4 +49,15 @@ internal static class Solver
     /// <summary>The ids of the scheduled meetings, ordinal order.</summary>
     public static string[] PlacedIds(this Schedule schedule) =>
         [.. schedule.Assignments.Select(a => a.Meeting).Order(StringComparer.Ordinal)];
+
+    /// <summary>Placements of a search as a schedule, every meeting left out named, for the validator.</summary>
+    public static Schedule ScheduleOf(SchedulingProblem problem, IReadOnlyList<Scheduler.Engine.Solving.Placement> placements)
+    {
+        var ev = problem.Event;
+        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
+        var placed = placements.Select(p => ev.Meetings[p.Meeting].Id).ToHashSet();
+        return new Schedule(ev.Name, ScheduleStatus.Feasible, placements.Sum(p => ev.Meetings[p.Meeting].Weight), null,
+            ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements), null, assignments,
+            [.. ev.Meetings.Where(m => !placed.Contains(m.Id)).Select(m => new UnscheduledMeeting(m.Id, "left out"))]);
+    }
 }

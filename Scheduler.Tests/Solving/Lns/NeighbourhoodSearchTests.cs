@@ -25,15 +25,6 @@ public sealed class NeighbourhoodSearchTests
         return new SolveContext(options, clock, new ProgressBoard(null, clock, ceiling));
     }
 
-    private static Schedule ToSchedule(SchedulingProblem problem, IReadOnlyList<Placement> placements)
-    {
-        var ev = problem.Event;
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
-        var placed = placements.Select(p => ev.Meetings[p.Meeting].Id).ToHashSet();
-        return new Schedule(ev.Name, ScheduleStatus.Feasible, placements.Sum(p => ev.Meetings[p.Meeting].Weight), null,
-            ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements), null, assignments,
-            [.. ev.Meetings.Where(m => !placed.Contains(m.Id)).Select(m => new UnscheduledMeeting(m.Id, "left out"))]);
-    }
 
     [Theory]
     [InlineData((int)NeighbourhoodKind.People, false)]
@@ -64,7 +55,7 @@ public sealed class NeighbourhoodSearchTests
             var merged = incumbent.Where(kv => sub.Problem.Meetings[kv.Key].Options.IsEmpty).Select(kv => kv.Value)
                 .Concat(ReadBack.Placements(sm, outcome.Value)).ToList();
 
-            AssertValid(Conference, ToSchedule(problem, merged));
+            AssertValid(Conference, ScheduleOf(problem, merged));
             incumbent = merged.ToDictionary(p => p.Meeting);
         }
     }
@@ -79,7 +70,7 @@ public sealed class NeighbourhoodSearchTests
 
         var outcome = search.Run(1.0);
 
-        var schedule = ToSchedule(problem, outcome.Placements!);
+        var schedule = ScheduleOf(problem, outcome.Placements!);
         AssertValid(Conference, schedule);
         Assert.True(schedule.ScheduledWeight >= start.Sum(p => Conference.Meetings[p.Meeting].Weight));
         Assert.True(search.Iterations > 0);
@@ -90,12 +81,12 @@ public sealed class NeighbourhoodSearchTests
     {
         var problem = SchedulingProblem.Build(Conference);
         var start = Hints.FirstFit(problem);
-        var before = ToSchedule(problem, start);
+        var before = ScheduleOf(problem, start);
         var options = new SolveOptions { TimeLimit = Duration.FromSeconds(1), Deterministic = true, Workers = 1 };
 
         var outcome = new LnsPhase(problem, Context(options, problem.WeightCeiling), LnsGoal.IdleGaps, start).Run(1.0);
 
-        var after = ToSchedule(problem, outcome.Placements!);
+        var after = ScheduleOf(problem, outcome.Placements!);
         AssertValid(Conference, after);
         Assert.True(after.ScheduledWeight >= before.ScheduledWeight);
         Assert.True(after.IdleGaps <= before.IdleGaps);

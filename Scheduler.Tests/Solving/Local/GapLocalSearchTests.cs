@@ -53,15 +53,6 @@ public sealed class GapLocalSearchTests
         return problem.Event.Objective.MaxIdleGapSpread is int cap && named.Max() - named.Min() > cap ? [] : start;
     }
 
-    private static Schedule ToSchedule(SchedulingProblem problem, IReadOnlyList<Placement> placements)
-    {
-        var ev = problem.Event;
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
-        var placed = placements.Select(p => ev.Meetings[p.Meeting].Id).ToHashSet();
-        return new Schedule(ev.Name, ScheduleStatus.Feasible, placements.Sum(p => ev.Meetings[p.Meeting].Weight), null,
-            ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements), null, assignments,
-            [.. ev.Meetings.Where(m => !placed.Contains(m.Id)).Select(m => new UnscheduledMeeting(m.Id, "left out"))]);
-    }
 
     [Theory]
     [InlineData(1)]
@@ -78,7 +69,7 @@ public sealed class GapLocalSearchTests
 
         var result = GapLocalSearch.Improve(problem, start, moves: 200_000, floor: 0, seed);
 
-        AssertValid(ev, ToSchedule(problem, result.Placements));
+        AssertValid(ev, ScheduleOf(problem, result.Placements));
         Assert.Equal(start.Select(p => p.Meeting).Order(), result.Placements.Select(p => p.Meeting).Order());
         Assert.Equal(problem.IdleGapsOf(result.Placements), result.IdleGaps);
         Assert.True(result.IdleGaps <= problem.IdleGapsOf(start));
@@ -97,7 +88,7 @@ public sealed class GapLocalSearchTests
         foreach (var (seed, ev, problem, start) in events)
         {
             var result = GapLocalSearch.Improve(problem, start, moves: 200_000, floor: 0, seed);
-            AssertValid(ev, ToSchedule(problem, result.Placements));
+            AssertValid(ev, ScheduleOf(problem, result.Placements));
         }
     }
 
@@ -128,7 +119,7 @@ public sealed class GapLocalSearchTests
 
         Assert.Equal(0, result.IdleGaps);
         Assert.True(result.Moves < 1_000_000, "the walk goes on after reaching the floor");
-        AssertValid(ev, ToSchedule(problem, result.Placements));
+        AssertValid(ev, ScheduleOf(problem, result.Placements));
     }
 
     [Fact]
@@ -145,7 +136,7 @@ public sealed class GapLocalSearchTests
 
         var result = GapLocalSearch.Improve(problem, start, moves: 300_000, floor: 0, seed: 2);
 
-        AssertValid(ev, ToSchedule(problem, result.Placements));
+        AssertValid(ev, ScheduleOf(problem, result.Placements));
         Assert.True(result.IdleGaps < problem.IdleGapsOf(start));
     }
 }

@@ -16,15 +16,6 @@ namespace Scheduler.Tests.Solving.Local;
 /// </summary>
 public sealed class WeightLocalSearchTests
 {
-    private static Schedule ToSchedule(SchedulingProblem problem, IReadOnlyList<Placement> placements)
-    {
-        var ev = problem.Event;
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
-        var placed = placements.Select(p => ev.Meetings[p.Meeting].Id).ToHashSet();
-        return new Schedule(ev.Name, ScheduleStatus.Feasible, placements.Sum(p => ev.Meetings[p.Meeting].Weight), null,
-            ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements), null, assignments,
-            [.. ev.Meetings.Where(m => !placed.Contains(m.Id)).Select(m => new UnscheduledMeeting(m.Id, "left out"))]);
-    }
 
     /// <summary>More requests than fit, in two buildings with travel, with daily limits and an order between meetings.</summary>
     private static Event Oversubscribed(int seed)
@@ -67,7 +58,7 @@ public sealed class WeightLocalSearchTests
 
         var result = WeightLocalSearch.Improve(problem, start, moves: 100_000, problem.WeightCeiling, seed);
 
-        AssertValid(ev, ToSchedule(problem, result.Placements));
+        AssertValid(ev, ScheduleOf(problem, result.Placements));
         Assert.All(required, r => Assert.Contains(result.Placements, p => p.Meeting == r));
         Assert.True(problem.WeightOf(result.Placements) >= problem.WeightOf(start));
     }
@@ -81,7 +72,7 @@ public sealed class WeightLocalSearchTests
 
         var result = WeightLocalSearch.Improve(problem, start, moves: 100_000, problem.WeightCeiling, seed: 1);
 
-        AssertValid(ev, ToSchedule(problem, result.Placements));
+        AssertValid(ev, ScheduleOf(problem, result.Placements));
         Assert.True(problem.WeightOf(result.Placements) > problem.WeightOf(start),
             $"first fit {problem.WeightOf(start)}, walk {problem.WeightOf(result.Placements)}");
     }
@@ -110,6 +101,6 @@ public sealed class WeightLocalSearchTests
 
         Assert.Equal(2, filled.Count);
         Assert.Contains(new Placement(0, 0, 1, 0), filled);
-        AssertValid(ev, ToSchedule(problem, filled));
+        AssertValid(ev, ScheduleOf(problem, filled));
     }
 }

@@ -166,14 +166,13 @@ internal sealed class LocalSchedule
         for (int t = start; t < end; t++)
             if (poolTaken[p * slots + t] >= poolSize[p * slots + t]) return false;
         int day = grid.DayOf(start);
-        int building = BuildingOf(mo, o.Group);
         foreach (int person in mo.Participants)
         {
             int row = person * slots;
             for (int t = start; t < end; t++)
                 if (personAt[row + t] >= 0) return false;
             if (daily[person * days + day] >= dailyMax[person]) return false;
-            if (buildingIds.Count > 1 && !TravelFits(person, m, start, end, day, building)) return false;
+            if (buildingIds.Count > 1 && !TravelFits(person, m, k)) return false;
         }
         foreach (int b in before[m])
             if (option[b] >= 0 && meetings[b].Options[option[b]].Start + meetings[b].Length > start) return false;
@@ -182,23 +181,7 @@ internal sealed class LocalSchedule
         return true;
     }
 
-    private bool TravelFits(int person, int m, int start, int end, int day, int building)
-    {
-        foreach (int other in meetingsOf[person])
-        {
-            if (other == m || option[other] < 0) continue;
-            var om = meetings[other];
-            var oo = om.Options[option[other]];
-            if (grid.DayOf(oo.Start) != day) continue;
-            int ob = BuildingOf(om, oo.Group);
-            if (oo.Start < start)
-            {
-                if (oo.Start + om.Length + travelSlots(ob, building) > start) return false;
-            }
-            else if (end + travelSlots(building, ob) > oo.Start) return false;
-        }
-        return true;
-    }
+    private bool TravelFits(int person, int m, int k) => !TravelBlockers(person, m, k).Any();
 
     private int BuildingOf(MeetingOptions mo, int group) =>
         mo.Groups[group].Building is { } b ? buildingIds[b] : -1;
