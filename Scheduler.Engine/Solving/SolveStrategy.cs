@@ -147,7 +147,7 @@ internal sealed partial class SolveStrategy
     /// second, which the gap search (CP-SAT or neighbourhoods) then starts from instead of spending its time there.
     /// </summary>
     private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements) =>
-        Phases.Local.LocalPhase.Polish(problem, ctx, placements, Weight(placements), floor: 0, GapPolishShare);
+        Phases.Local.LocalPhase.Polish(problem, ctx, placements, floor: 0, GapPolishShare);
 
     /// <summary>
     /// The share of the budget the insertion walk may use before the weight search: on the generated conference it

@@ -33,7 +33,7 @@ internal static class GapCapPhase
             if (!any.HasSolution) return any.Status == CpSolverStatus.Infeasible ? PhaseOutcome.Infeasible : PhaseOutcome.Nothing;
             best = ReadBack.Placements(sm, any.Value);
         }
-        best = Polish(sm, ctx, best, weight);
+        best = Polish(sm, ctx, best);
         long bestGaps = sm.Problem.IdleGapsOf(best);
         for (; k < bestGaps; k++)
         {
@@ -49,8 +49,8 @@ internal static class GapCapPhase
     /// A walk of single moves and swaps brings a schedule near the fewest gaps long before a capped search from it
     /// would; the caps then start from there, so a cap above the floor is only tried when the walk stopped above it.
     /// </summary>
-    private static IReadOnlyList<Placement> Polish(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> schedule, long weight) =>
-        Local.LocalPhase.Polish(sm.Problem, ctx, schedule, weight, sm.IdleGapsFloor, PolishShare);
+    private static IReadOnlyList<Placement> Polish(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> schedule) =>
+        Local.LocalPhase.Polish(sm.Problem, ctx, schedule, sm.IdleGapsFloor, PolishShare);
 
     /// <summary>
     /// The share of the budget the first search at the floor may use before the walk: enough for the B2B events that

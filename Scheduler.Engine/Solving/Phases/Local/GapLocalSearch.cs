@@ -38,19 +38,19 @@ internal static class GapLocalSearch
             if ((tried & 4095) == 0 && stop?.Invoke() == true) break;
             double temperature = StartTemperature * Math.Pow(ratio, (double)tried / moves);
             int before = Cost(s);
-            int kind = random.Next(3);
-            var undo = kind switch
+            s.Begin();
+            bool moved = random.Next(3) switch
             {
                 0 => Move(s, placed[random.Next(placed.Length)], random),
                 1 => Swap(s, placed[random.Next(placed.Length)], placed, random),
                 _ => CloseGap(s, random),
             };
-            if (undo is null) continue;
+            if (!moved) continue;
             int delta = Cost(s) - before;
             bool accept = s.SpreadHolds && (delta <= 0 || random.NextDouble() < Math.Exp(-delta / temperature));
             if (!accept)
             {
-                undo();
+                s.Rollback();
                 continue;
             }
             if (s.TotalGaps < best || (s.TotalGaps == best && s.TotalIdleSlots < bestIdle))
@@ -76,7 +76,7 @@ internal static class GapLocalSearch
     /// Moves a meeting of someone with a gap next to another of their meetings that day, where it would close or
     /// narrow the gap; random moves rarely land there because most slots are taken for someone.
     /// </summary>
-    private static Action? CloseGap(LocalSchedule s, Random random)
+    private static bool CloseGap(LocalSchedule s, Random random)
     {
         int person = -1;
         for (int tries = 0; tries < 8 && person < 0; tries++)
@@ -84,58 +84,46 @@ internal static class GapLocalSearch
             int p = random.Next(s.People);
             if (s.GapsOf(p) > 0) person = p;
         }
-        if (person < 0) return null;
+        if (person < 0) return false;
         var mine = s.MeetingsOf(person);
         int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
-        if (m == anchor || s.OptionOf(m) < 0 || s.OptionOf(anchor) < 0) return null;
+        if (m == anchor || s.OptionOf(m) < 0 || s.OptionOf(anchor) < 0) return false;
         var mo = s.Meetings[m];
         var ao = s.Meetings[anchor];
         int anchorStart = ao.Options[s.OptionOf(anchor)].Start;
         int target = random.Next(2) == 0 ? anchorStart - mo.Length : anchorStart + ao.Length;
-        int oldK = s.OptionOf(m), oldPool = s.PoolOf(m);
-        if (mo.Options[oldK].Start == target) return null;
+        if (mo.Options[s.OptionOf(m)].Start == target) return false;
+        int pool = s.PoolOf(m);
         s.Remove(m);
-        if (TryPlaceAt(s, m, target, oldPool, -1) is null)
-        {
-            s.Place(m, oldK, oldPool);
-            return null;
-        }
-        return () =>
-        {
-            s.Remove(m);
-            s.Place(m, oldK, oldPool);
-        };
+        if (TryPlaceAt(s, m, target, pool, -1) is not null) return true;
+        s.Rollback();
+        return false;
     }
 
-    /// <summary>Moves meeting <paramref name="m"/> to a random other option and pool; null when that breaks a rule.</summary>
-    private static Action? Move(LocalSchedule s, int m, Random random)
+    /// <summary>Moves meeting <paramref name="m"/> to a random other option and pool; false (nothing changed) when that breaks a rule.</summary>
+    private static bool Move(LocalSchedule s, int m, Random random)
     {
         var mo = s.Meetings[m];
-        if (mo.Options.Length < 2 && mo.Groups[0].Pools.Length < 2) return null;
-        int oldK = s.OptionOf(m), oldPool = s.PoolOf(m);
+        if (mo.Options.Length < 2 && mo.Groups[0].Pools.Length < 2) return false;
         int k = random.Next(mo.Options.Length);
         var pools = mo.Groups[mo.Options[k].Group].Pools;
         int p = pools[random.Next(pools.Length)];
-        if (k == oldK && p == oldPool) return null;
+        if (k == s.OptionOf(m) && p == s.PoolOf(m)) return false;
         s.Remove(m);
-        if (!s.CanPlace(m, k, p))
+        if (s.CanPlace(m, k, p))
         {
-            s.Place(m, oldK, oldPool);
-            return null;
+            s.Place(m, k, p);
+            return true;
         }
-        s.Place(m, k, p);
-        return () =>
-        {
-            s.Remove(m);
-            s.Place(m, oldK, oldPool);
-        };
+        s.Rollback();
+        return false;
     }
 
     /// <summary>
     /// Exchanges the starts of meeting <paramref name="m"/> and another of the same length, half the time one that
-    /// shares a participant with it (which reorders that person's day); null when that breaks a rule.
+    /// shares a participant with it (which reorders that person's day); false (nothing changed) when that breaks a rule.
     /// </summary>
-    private static Action? Swap(LocalSchedule s, int m, int[] placed, Random random)
+    private static bool Swap(LocalSchedule s, int m, int[] placed, Random random)
     {
         var mo = s.Meetings[m];
         int other;
@@ -145,32 +133,18 @@ internal static class GapLocalSearch
             other = mine[random.Next(mine.Length)];
         }
         else other = placed[random.Next(placed.Length)];
-        if (other == m || s.OptionOf(other) < 0) return null;
+        if (other == m || s.OptionOf(other) < 0) return false;
         var oo = s.Meetings[other];
-        if (oo.Length != mo.Length) return null;
-        int k1 = s.OptionOf(m), p1 = s.PoolOf(m), k2 = s.OptionOf(other), p2 = s.PoolOf(other);
-        int start1 = mo.Options[k1].Start, start2 = oo.Options[k2].Start;
-        if (start1 == start2) return null;
+        if (oo.Length != mo.Length) return false;
+        int p1 = s.PoolOf(m), p2 = s.PoolOf(other);
+        int start1 = mo.Options[s.OptionOf(m)].Start, start2 = oo.Options[s.OptionOf(other)].Start;
+        if (start1 == start2) return false;
         s.Remove(m);
         s.Remove(other);
         // Each takes the other's start, in its own pool when it can (rooms then balance), else in the other's.
-        if (TryPlaceAt(s, m, start2, p1, p2) is { } n1)
-        {
-            if (TryPlaceAt(s, other, start1, p2, p1) is { } n2)
-            {
-                return () =>
-                {
-                    s.Remove(m);
-                    s.Remove(other);
-                    s.Place(m, k1, p1);
-                    s.Place(other, k2, p2);
-                };
-            }
-            s.Remove(m);
-        }
-        s.Place(m, k1, p1);
-        s.Place(other, k2, p2);
-        return null;
+        if (TryPlaceAt(s, m, start2, p1, p2) is not null && TryPlaceAt(s, other, start1, p2, p1) is not null) return true;
+        s.Rollback();
+        return false;
     }
 
     /// <summary>

@@ -6,24 +6,15 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 internal static class LocalPhase
 {
     /// <summary>
-    /// Fewer idle gaps for <paramref name="schedule"/> (valid, of weight <paramref name="weight"/>) within
-    /// <paramref name="share"/> of the budget left; stops at <paramref name="floor"/>. Returns the better schedule.
+    /// Fewer idle gaps for <paramref name="schedule"/> (valid) within <paramref name="share"/> of the budget left;
+    /// stops at <paramref name="floor"/>. Then meetings left out that now fit go in. Returns the better schedule.
     /// </summary>
     public static IReadOnlyList<Placement> Polish(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule,
-        long weight, int floor, double share)
+        int floor, double share)
     {
-        var clock = ctx.Clock;
-        if (clock.Exhausted || !Supports(problem)) return schedule;
-        var (wall, deterministic) = clock.Slice(share);
-        double seconds = deterministic ?? wall;
-        long moves = (long)(seconds * GapLocalSearch.MovesPerSecond);
-        if (moves < 1000) return schedule;
-        var watch = Stopwatch.StartNew();
-        Func<bool> stop = clock.Deterministic
-            ? () => clock.Cancelled || clock.WallRemaining <= 0
-            : () => clock.Cancelled || watch.Elapsed.TotalSeconds >= wall;
-        var result = GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop);
-        clock.Charge((double)result.Moves / GapLocalSearch.MovesPerSecond);
+        var result = Walk(problem, ctx, share, GapLocalSearch.MovesPerSecond,
+            (moves, stop) => GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop));
+        if (result is null) return schedule;
         // Moving meetings can free a time that a meeting left out fits: it goes in, since weight comes first.
         var filled = WeightLocalSearch.Fill(problem, result.Placements);
         ctx.Board.Gaps(problem.WeightOf(filled), problem.IdleGapsOf(filled), floor);
@@ -36,19 +27,32 @@ internal static class LocalPhase
     /// </summary>
     public static IReadOnlyList<Placement> Heavier(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule, double share)
     {
+        var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond,
+            (moves, stop) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop));
+        if (result is null) return schedule;
+        ctx.Board.Weight(problem.WeightOf(result.Placements));
+        return result.Placements;
+    }
+
+    /// <summary>
+    /// Runs a walk on its share of the budget: a move budget from the clock's unit (so deterministic runs depend only
+    /// on it), a wall-clock stop only in wall-clock runs, and the moves made charged back. Null when it cannot run.
+    /// </summary>
+    private static LocalResult? Walk(SchedulingProblem problem, SolveContext ctx, double share, long movesPerSecond,
+        Func<long, Func<bool>, LocalResult> run)
+    {
         var clock = ctx.Clock;
-        if (clock.Exhausted || !Supports(problem)) return schedule;
+        if (clock.Exhausted || !Supports(problem)) return null;
         var (wall, deterministic) = clock.Slice(share);
-        long moves = (long)((deterministic ?? wall) * WeightLocalSearch.MovesPerSecond);
-        if (moves < 1000) return schedule;
+        long moves = (long)((deterministic ?? wall) * movesPerSecond);
+        if (moves < 1000) return null;
         var watch = Stopwatch.StartNew();
         Func<bool> stop = clock.Deterministic
             ? () => clock.Cancelled || clock.WallRemaining <= 0
             : () => clock.Cancelled || watch.Elapsed.TotalSeconds >= wall;
-        var result = WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop);
-        clock.Charge((double)result.Moves / WeightLocalSearch.MovesPerSecond);
-        ctx.Board.Weight(problem.WeightOf(result.Placements));
-        return result.Placements;
+        var result = run(moves, stop);
+        clock.Charge((double)result.Moves / movesPerSecond);
+        return result;
     }
 
     /// <summary>
