@@ -181,7 +181,7 @@ internal sealed class LocalSchedule
         return true;
     }
 
-    private bool TravelFits(int person, int m, int k) => !TravelBlockers(person, m, k).Any();
+    private bool TravelFits(int person, int m, int k) => !TravelClashes(person, m, k, into: null);
 
     private int BuildingOf(MeetingOptions mo, int group) =>
         mo.Groups[group].Building is { } b ? buildingIds[b] : -1;
@@ -202,7 +202,6 @@ internal sealed class LocalSchedule
             pool[m] = p;
             if (k >= 0) Mark(meetings[m], meetings[m].Options[k].Start, p, m, +1, m);
         }
-        journal.Clear();
     }
 
     // First state of each meeting changed since Begin, in order of first change.
@@ -227,13 +226,21 @@ internal sealed class LocalSchedule
     /// <summary>The placed meeting of participant <paramref name="person"/> at slot <paramref name="t"/>, or -1.</summary>
     public int MeetingAt(int person, int t) => personAt[person * slots + t];
 
-    /// <summary>The placed meetings of <paramref name="person"/> too close (by travel time) to meeting <paramref name="m"/> at option <paramref name="k"/>.</summary>
-    public IEnumerable<int> TravelBlockers(int person, int m, int k)
+    /// <summary>
+    /// Adds to <paramref name="into"/> (once each) the placed meetings of <paramref name="person"/> too close, by
+    /// travel time, to meeting <paramref name="m"/> at option <paramref name="k"/>.
+    /// </summary>
+    public void AddTravelBlockers(int person, int m, int k, List<int> into) => TravelClashes(person, m, k, into);
+
+    // One statement of the travel rule for both questions: "does any meeting clash" (into null: stops at the first,
+    // allocating nothing, since CanPlace asks it for every move) and "which ones".
+    private bool TravelClashes(int person, int m, int k, List<int>? into)
     {
+        if (buildingIds.Count < 2) return false;
         var mo = meetings[m];
         var o = mo.Options[k];
-        if (buildingIds.Count < 2) yield break;
         int start = o.Start, end = o.Start + mo.Length, day = grid.DayOf(start), building = BuildingOf(mo, o.Group);
+        bool any = false;
         foreach (int other in meetingsOf[person])
         {
             if (other == m || option[other] < 0) continue;
@@ -244,8 +251,12 @@ internal sealed class LocalSchedule
             bool clash = oo.Start < start
                 ? oo.Start + om.Length + travelSlots(ob, building) > start
                 : end + travelSlots(building, ob) > oo.Start;
-            if (clash) yield return other;
+            if (!clash) continue;
+            if (into is null) return true;
+            any = true;
+            if (!into.Contains(other)) into.Add(other);
         }
+        return any;
     }
 
     /// <summary>Places meeting <paramref name="m"/> (not placed) at option <paramref name="k"/> in pool <paramref name="p"/>; no checks.</summary>

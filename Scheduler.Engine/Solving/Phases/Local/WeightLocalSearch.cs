@@ -116,8 +116,7 @@ internal static class WeightLocalSearch
         {
             for (int t = start; t < end; t++)
                 if (s.MeetingAt(person, t) is var other and >= 0 && !into.Contains(other)) into.Add(other);
-            foreach (int other in s.TravelBlockers(person, m, k))
-                if (!into.Contains(other)) into.Add(other);
+            s.AddTravelBlockers(person, m, k, into);
         }
         for (int t = start; t < end; t++)
         {
