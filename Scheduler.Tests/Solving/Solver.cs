@@ -54,7 +54,10 @@ internal static class Solver
     public static Schedule ScheduleOf(SchedulingProblem problem, IReadOnlyList<Scheduler.Engine.Solving.Placement> placements)
     {
         var ev = problem.Event;
-        var assignments = ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements);
+        // Interpreters named exactly when some naming exists; a meeting none can be found for keeps none, which the
+        // validator then reports, so a search that broke an interpreter rule fails the test.
+        var (interpreters, _) = InterpreterAssignment.Assign(problem, placements);
+        var assignments = ReadBack.WithInterpreters(ev, ReadBack.AssignRooms(ev, problem.Grid, problem.Pools, placements), interpreters);
         var placed = placements.Select(p => ev.Meetings[p.Meeting].Id).ToHashSet();
         return new Schedule(ev.Name, ScheduleStatus.Feasible, placements.Sum(p => ev.Meetings[p.Meeting].Weight), null,
             ReadBack.CountIdleGaps(ev, problem.Grid, problem.Meetings, placements), null, assignments,

@@ -42,7 +42,7 @@ internal static class LocalPhase
         Func<long, Func<bool>, LocalResult> run)
     {
         var clock = ctx.Clock;
-        if (clock.Exhausted || !Supports(problem)) return null;
+        if (clock.Exhausted) return null;
         var (wall, deterministic) = clock.Slice(share);
         long moves = (long)((deterministic ?? wall) * movesPerSecond);
         if (moves < 1000) return null;
@@ -54,10 +54,4 @@ internal static class LocalPhase
         clock.Charge((double)result.Moves / movesPerSecond);
         return result;
     }
-
-    /// <summary>
-    /// The walks check every rule that links meetings except interpreters (a shared resource they do not track);
-    /// an event with interpreters is left to CP-SAT.
-    /// </summary>
-    public static bool Supports(SchedulingProblem problem) => problem.Event.Interpreters.IsEmpty;
 }

@@ -8,8 +8,8 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 /// when, how many rooms of each pool are taken per slot, daily meeting counts, and every participant's idle gaps, so
 /// a move is checked and scored by looking only at the people and slots it touches. Every hard rule of the model
 /// that links meetings is checked here: one meeting at a time per participant, travel between buildings, rooms per
-/// pool and slot, <c>maxMeetingsPerDay</c>, <c>after</c> and the spread cap; the rules about a meeting alone are
-/// already in its options.
+/// pool and slot, <c>maxMeetingsPerDay</c>, <c>after</c>, the spread cap and interpreters (<see cref="LocalInterpreters"/>);
+/// the rules about a meeting alone are already in its options.
 /// </summary>
 internal sealed class LocalSchedule
 {
@@ -88,14 +88,26 @@ internal sealed class LocalSchedule
                 var time = ev.TravelTime(from, to);
                 if (time > NodaTime.Duration.Zero) travel[(buildingIds[from], buildingIds[to])] = grid.SlotsCovering(time);
             }
-        foreach (var pl in placements)
+        var list = placements as IReadOnlyList<Placement> ?? placements.ToList();
+        Dictionary<int, ImmutableArray<int>>? given = null;
+        if (problem.UsesInterpreters)
+        {
+            interpreters = new LocalInterpreters(problem, option, pool);
+            var (chosen, left) = InterpreterAssignment.Assign(problem, list);
+            if (left.Count > 0) throw new ArgumentException($"Meeting {left[0].Meeting} has no interpreter free at slot {left[0].Start}.", nameof(placements));
+            given = chosen;
+        }
+        foreach (var pl in list)
         {
             int k = OptionAt(pl.Meeting, pl.Start, pl.Pool);
             if (k < 0) throw new ArgumentException($"Meeting {pl.Meeting} has no option at slot {pl.Start} in pool {pl.Pool}.", nameof(placements));
-            Place(pl.Meeting, k, pl.Pool);
+            PlaceWith(pl.Meeting, k, pl.Pool, given is not null && given.TryGetValue(pl.Meeting, out var who) ? [.. who] : null);
         }
         journal.Clear();
     }
+
+    // Null when the event has no interpreters, so that the walks on such events pay nothing for them.
+    private readonly LocalInterpreters? interpreters;
 
     private readonly Dictionary<string, int> buildingIds;
 
@@ -178,8 +190,16 @@ internal sealed class LocalSchedule
             if (option[b] >= 0 && meetings[b].Options[option[b]].Start + meetings[b].Length > start) return false;
         foreach (int a in after[m])
             if (option[a] >= 0 && meetings[a].Options[option[a]].Start < end) return false;
-        return true;
+        return interpreters is null || interpreters.CanServe(m, k, p);
     }
+
+    /// <summary>
+    /// Adds to <paramref name="into"/> the placed meetings whose interpreters meeting <paramref name="m"/> would need
+    /// at option <paramref name="k"/> in pool <paramref name="p"/>, those already in it counted as gone (see
+    /// <see cref="LocalInterpreters.AddBlockers"/>); false when no interpreter can be freed.
+    /// </summary>
+    public bool AddInterpreterBlockers(int m, int k, int p, long[] weight, List<int> into) =>
+        interpreters is null || interpreters.AddBlockers(m, k, p, weight, into);
 
     private bool TravelFits(int person, int m, int k) => !TravelClashes(person, m, k, into: null);
 
@@ -194,24 +214,30 @@ internal sealed class LocalSchedule
     {
         var saved = journal.ToArray();
         journal.Clear();
-        foreach (var (m, _, _) in saved)
-            if (option[m] >= 0) Mark(meetings[m], meetings[m].Options[option[m]].Start, pool[m], -1, -1, m);
-        foreach (var (m, k, p) in saved)
+        foreach (var (m, _, _, _) in saved)
+            if (option[m] >= 0)
+            {
+                interpreters?.Release(m, option[m]);
+                Mark(meetings[m], meetings[m].Options[option[m]].Start, pool[m], -1, -1, m);
+            }
+        foreach (var (m, k, p, who) in saved)
         {
             option[m] = k;
             pool[m] = p;
-            if (k >= 0) Mark(meetings[m], meetings[m].Options[k].Start, p, m, +1, m);
+            if (k < 0) continue;
+            interpreters?.Assign(m, k, p, who);
+            Mark(meetings[m], meetings[m].Options[k].Start, p, m, +1, m);
         }
     }
 
-    // First state of each meeting changed since Begin, in order of first change.
-    private readonly List<(int M, int K, int P)> journal = new();
+    // First state of each meeting changed since Begin (option, pool, interpreters), in order of first change.
+    private readonly List<(int M, int K, int P, int[]? I)> journal = new();
     private readonly HashSet<int> journaled = new();
 
     private void Record(int m)
     {
         if (journal.Count == 0) journaled.Clear();
-        if (journaled.Add(m)) journal.Add((m, option[m], pool[m]));
+        if (journaled.Add(m)) journal.Add((m, option[m], pool[m], interpreters?.Of(m)));
     }
 
     /// <summary>True when meeting <paramref name="m"/> is placed.</summary>
@@ -260,12 +286,16 @@ internal sealed class LocalSchedule
     }
 
     /// <summary>Places meeting <paramref name="m"/> (not placed) at option <paramref name="k"/> in pool <paramref name="p"/>; no checks.</summary>
-    public void Place(int m, int k, int p)
+    public void Place(int m, int k, int p) => PlaceWith(m, k, p, null);
+
+    // Interpreters given (the start's exact assignment) or, when null, the first free ones.
+    private void PlaceWith(int m, int k, int p, int[]? who)
     {
         Record(m);
         var mo = meetings[m];
         option[m] = k;
         pool[m] = p;
+        interpreters?.Assign(m, k, p, who);
         Mark(mo, mo.Options[k].Start, p, m, +1, m);
     }
 
@@ -275,6 +305,7 @@ internal sealed class LocalSchedule
         Record(m);
         var mo = meetings[m];
         int start = mo.Options[option[m]].Start;
+        interpreters?.Release(m, option[m]);
         option[m] = -1;
         Mark(mo, start, pool[m], -1, -1, m);
     }

@@ -2,7 +2,7 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 
 /// <summary>
 /// More weight by simulated annealing over insertions with ejection: a meeting left out takes one of its options,
-/// the meetings in its way (same people, travel, a full pool) step out, and each of them is put back wherever it
+/// the meetings in its way (same people, travel, a full pool, its interpreter) step out, and each of them is put back wherever it
 /// still fits. Required meetings never step out and a step that breaks the spread cap is undone, so every schedule
 /// of the walk is valid. A neighbourhood search
 /// with CP-SAT solves a few dozen sub-problems a second on a conference; this walk tries a hundred thousand
@@ -104,8 +104,9 @@ internal static class WeightLocalSearch
 
     /// <summary>
     /// The placed meetings that must step out for meeting <paramref name="m"/> to take option <paramref name="k"/> in
-    /// pool <paramref name="p"/>: the meetings of its people then, those too close by travel, and for each slot where
-    /// the pool is full the lightest meeting there. False when one of them is required or the pool is closed then.
+    /// pool <paramref name="p"/>: the meetings of its people then, those too close by travel, for each slot where the
+    /// pool is full the lightest meeting there, and those holding the interpreter it would take. False when one of
+    /// them is required or the pool or every interpreter is closed then.
     /// </summary>
     private static bool Blockers(LocalSchedule s, int m, int k, int p, long[] weight, List<int> into)
     {
@@ -128,6 +129,7 @@ internal static class WeightLocalSearch
             if (lightest < 0) return false;
             into.Add(lightest);
         }
+        if (!s.AddInterpreterBlockers(m, k, p, weight, into)) return false;
         foreach (int b in into)
             if (s.Meetings[b].Meeting.Required) return false;
         return true;
