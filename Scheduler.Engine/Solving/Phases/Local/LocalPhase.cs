@@ -23,12 +23,14 @@ internal static class LocalPhase
 
     /// <summary>
     /// More weight for <paramref name="schedule"/> (valid) within <paramref name="share"/> of the budget left, by
-    /// insertions with ejection. Returns the heavier schedule.
+    /// insertions with ejection; it stops early at <paramref name="ceiling"/> (a bound that may arrive while it runs,
+    /// see <see cref="BoundInBackground.Ceiling"/>). Returns the heavier schedule.
     /// </summary>
-    public static IReadOnlyList<Placement> Heavier(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule, double share)
+    public static IReadOnlyList<Placement> Heavier(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule, double share,
+        Func<long>? ceiling = null)
     {
         var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond,
-            (moves, stop) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop));
+            (moves, stop) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop, ceiling));
         if (result is null) return schedule;
         ctx.Board.Weight(problem.WeightOf(result.Placements));
         return result.Placements;

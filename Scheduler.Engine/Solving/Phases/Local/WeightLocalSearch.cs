@@ -16,9 +16,12 @@ internal static class WeightLocalSearch
 
     /// <summary>
     /// Improves <paramref name="start"/> (valid) for at most <paramref name="moves"/> moves, stopping early at
-    /// <paramref name="ceiling"/> or when <paramref name="stop"/> answers true. Returns the heaviest schedule seen.
+    /// <paramref name="ceiling"/> or at <paramref name="liveCeiling"/> (a bound that may arrive while it runs, such as
+    /// the LP's; asked every thousand moves), or when <paramref name="stop"/> answers true. Returns the heaviest
+    /// schedule seen.
     /// </summary>
-    public static LocalResult Improve(SchedulingProblem problem, IReadOnlyList<Placement> start, long moves, long ceiling, int seed, Func<bool>? stop = null)
+    public static LocalResult Improve(SchedulingProblem problem, IReadOnlyList<Placement> start, long moves, long ceiling, int seed,
+        Func<bool>? stop = null, Func<long>? liveCeiling = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(start);
@@ -36,7 +39,7 @@ internal static class WeightLocalSearch
         long tried = 0;
         for (; tried < moves; tried++)
         {
-            if ((tried & 1023) == 0 && stop?.Invoke() == true) break;
+            if ((tried & 1023) == 0 && (stop?.Invoke() == true || best >= liveCeiling?.Invoke())) break;
             double temperature = hot * Math.Pow(cold / hot, (double)tried / moves);
             int m = movable[random.Next(movable.Length)];
             s.Begin();
