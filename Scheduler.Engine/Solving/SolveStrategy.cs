@@ -182,7 +182,8 @@ internal sealed partial class SolveStrategy
         // The conflict search gets its own budget (a quarter of the limit, 0.5-10 s): proving a set minimal takes one
         // infeasibility proof per member, and on the sample a budget of what was left made those checks time out.
         var budget = NodaTime.Duration.FromSeconds(Math.Clamp(ctx.Options.TimeLimit.TotalSeconds / 4, 0.5, 10));
-        var conflicts = Conflicts.ConflictFinder.Find(Event, problem.Grid, problem.Pools, problem.Meetings, budget, ctx.Clock.Cancellation);
+        var conflicts = Conflicts.ConflictFinder.Find(Event, problem.Grid, problem.Pools, problem.Meetings, budget, ctx.Clock.Cancellation,
+            ctx.Clock.Deterministic);
         var soft = ModelBuilder.Build(problem, ModelScope.RequiredSoft);
         var outcome = MostRequiredPhase.Run(soft, ctx, firstFit);
         var placements = outcome.Placements ?? (FirstFitIsValid(requiredToo: false) ? firstFit : Array.Empty<Placement>());

@@ -55,7 +55,7 @@ internal sealed class AssumptionModel
     /// Whether the meetings of <paramref name="set"/> can all be held. When they cannot, <c>Core</c> is a subset of
     /// <paramref name="set"/> that already cannot (CP-SAT's sufficient assumptions; the whole set when it gives none).
     /// </summary>
-    public (Verdict Verdict, IReadOnlyList<int> Core) Check(IReadOnlyCollection<int> set, Duration limit, CancellationToken ct)
+    public (Verdict Verdict, IReadOnlyList<int> Core) Check(IReadOnlyCollection<int> set, CheckLimit limit, CancellationToken ct)
     {
         model.ClearAssumptions();
         model.AddAssumptions(set.Order().Select(i => literalOf[i]));

@@ -33,10 +33,14 @@ internal static class ConflictFinder
     /// <param name="grid">Its time grid.</param>
     /// <param name="pools">Its room pools.</param>
     /// <param name="meetings">Every meeting's options, as the solve computed them.</param>
-    /// <param name="budget">Wall-clock time for all checks together; each check gets a share of it.</param>
+    /// <param name="budget">Time for all checks together; each check gets a share of it.</param>
     /// <param name="ct">Stops the checks; the conflicts found so far are returned.</param>
+    /// <param name="deterministic">
+    /// When true the budget is CP-SAT's deterministic time, not the wall clock's: the same conflicts on any machine
+    /// and load, as <c>--deterministic</c> promises for the whole schedule file.
+    /// </param>
     public static ImmutableArray<Conflict> Find(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools,
-        ImmutableArray<MeetingOptions> meetings, Duration budget, CancellationToken ct)
+        ImmutableArray<MeetingOptions> meetings, Duration budget, CancellationToken ct, bool deterministic = false)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(grid);
@@ -49,7 +53,7 @@ internal static class ConflictFinder
         if (found.Count == MaxConflicts || !meetings.Any(m => m.Meeting.Required && !m.Options.IsEmpty)) return [.. found];
 
         if (AssumptionModel.OptionCount(ev, meetings) > MaxModelOptions) return [.. found];
-        var clock = new Budget(budget);
+        var clock = new Budget(budget, deterministic);
         var model = AssumptionModel.Build(ev, grid, pools, meetings);
         var active = new SortedSet<int>(model.Candidates);
         while (found.Count < MaxConflicts && active.Count > 0 && !ct.IsCancellationRequested)
@@ -99,10 +103,14 @@ internal static class ConflictFinder
         return (kept, minimal);
     }
 
-    /// <summary>The wall-clock budget shared by all checks of one search.</summary>
-    internal sealed class Budget(Duration total)
+    /// <summary>
+    /// The budget shared by all checks of one search: wall-clock time, or in a deterministic search the deterministic
+    /// time the checks report using.
+    /// </summary>
+    internal sealed class Budget(Duration total, bool deterministic = false)
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
+        private double used;
 
         /// <summary>
         /// The most one check may take: a quarter of the budget, between half a second and five seconds. Most checks
@@ -111,13 +119,15 @@ internal static class ConflictFinder
         private Duration PerCheck => Duration.FromTicks(Math.Clamp(total.BclCompatibleTicks / 4,
             Duration.FromMilliseconds(500).BclCompatibleTicks, Duration.FromSeconds(5).BclCompatibleTicks));
 
-        private Duration Left => total - Duration.FromTimeSpan(clock.Elapsed);
+        private Duration Left => total - (deterministic ? Duration.FromSeconds(used) : Duration.FromTimeSpan(clock.Elapsed));
 
         /// <summary>The limit of an ordinary check: its share, or what is left when that is less.</summary>
-        public Duration ForCheck() => Min(PerCheck, Left);
+        public CheckLimit ForCheck() => Limit(Min(PerCheck, Left));
 
         /// <summary>The check of all remaining meetings at once, the hardest: half of what is left, at least a share.</summary>
-        public Duration ForFirstCheck() => Min(Max(PerCheck, Left / 2), Left);
+        public CheckLimit ForFirstCheck() => Limit(Min(Max(PerCheck, Left / 2), Left));
+
+        private CheckLimit Limit(Duration seconds) => deterministic ? new CheckLimit(seconds, true, d => used += d) : seconds;
 
         private static Duration Min(Duration a, Duration b) => a < b ? a : b;
 

@@ -71,7 +71,7 @@ internal static class SubEvents
     }
 
     /// <summary>Whether the required meetings of <paramref name="sub"/> can all be held, by a full model of it.</summary>
-    public static Verdict Check(Event sub, NodaTime.Duration limit, CancellationToken ct)
+    public static Verdict Check(Event sub, CheckLimit limit, CancellationToken ct)
     {
         var grid = TimeGrid.Build(sub);
         var pools = RoomPool.Build(sub, grid);
