@@ -13,7 +13,7 @@ internal static class LocalPhase
         int floor, double share)
     {
         var result = Walk(problem, ctx, share, GapLocalSearch.MovesPerSecond,
-            (moves, stop) => GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop));
+            (moves, stop, _) => GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop));
         if (result is null) return schedule;
         // Moving meetings can free a time that a meeting left out fits: it goes in, since weight comes first.
         var filled = WeightLocalSearch.Fill(problem, result.Placements);
@@ -30,7 +30,7 @@ internal static class LocalPhase
         Func<long>? ceiling = null)
     {
         var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond,
-            (moves, stop) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop, ceiling));
+            (moves, stop, elapsed) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop, ceiling, elapsed));
         if (result is null) return schedule;
         ctx.Board.Weight(problem.WeightOf(result.Placements));
         return result.Placements;
@@ -38,10 +38,12 @@ internal static class LocalPhase
 
     /// <summary>
     /// Runs a walk on its share of the budget: a move budget from the clock's unit (so deterministic runs depend only
-    /// on it), a wall-clock stop only in wall-clock runs, and the moves made charged back. Null when it cannot run.
+    /// on it), a wall-clock stop only in wall-clock runs, and the moves made charged back. The run is also told the
+    /// share of its wall time gone (always 0 in deterministic runs), so a walk slowed by a busy machine can still
+    /// finish its schedule by the time it must stop. Null when it cannot run.
     /// </summary>
     private static LocalResult? Walk(SchedulingProblem problem, SolveContext ctx, double share, long movesPerSecond,
-        Func<long, Func<bool>, LocalResult> run)
+        Func<long, Func<bool>, Func<double>, LocalResult> run)
     {
         var clock = ctx.Clock;
         if (clock.Exhausted) return null;
@@ -52,7 +54,8 @@ internal static class LocalPhase
         Func<bool> stop = clock.Deterministic
             ? () => clock.Cancelled || clock.WallRemaining <= 0
             : () => clock.Cancelled || watch.Elapsed.TotalSeconds >= wall;
-        var result = run(moves, stop);
+        Func<double> elapsed = clock.Deterministic ? () => 0 : () => watch.Elapsed.TotalSeconds / wall;
+        var result = run(moves, stop, elapsed);
         clock.Charge((double)result.Moves / movesPerSecond);
         return result;
     }

@@ -17,11 +17,13 @@ internal static class WeightLocalSearch
     /// <summary>
     /// Improves <paramref name="start"/> (valid) for at most <paramref name="moves"/> moves, stopping early at
     /// <paramref name="ceiling"/> or at <paramref name="liveCeiling"/> (a bound that may arrive while it runs, such as
-    /// the LP's; asked every thousand moves), or when <paramref name="stop"/> answers true. Returns the heaviest
-    /// schedule seen.
+    /// the LP's; asked every thousand moves), or when <paramref name="stop"/> answers true. The temperature falls
+    /// with the share of the moves made, or of the time given when <paramref name="elapsed"/> (0 to 1, asked every
+    /// thousand moves) is further on: a walk slowed by a busy machine cools by its deadline instead of stopping hot.
+    /// Returns the heaviest schedule seen.
     /// </summary>
     public static LocalResult Improve(SchedulingProblem problem, IReadOnlyList<Placement> start, long moves, long ceiling, int seed,
-        Func<bool>? stop = null, Func<long>? liveCeiling = null)
+        Func<bool>? stop = null, Func<long>? liveCeiling = null, Func<double>? elapsed = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(start);
@@ -37,10 +39,15 @@ internal static class WeightLocalSearch
         var random = new Random(seed);
         var blockers = new List<int>();
         long tried = 0;
+        double timeShare = 0;
         for (; tried < moves; tried++)
         {
-            if ((tried & 1023) == 0 && (stop?.Invoke() == true || best >= liveCeiling?.Invoke())) break;
-            double temperature = hot * Math.Pow(cold / hot, (double)tried / moves);
+            if ((tried & 1023) == 0)
+            {
+                if (stop?.Invoke() == true || best >= liveCeiling?.Invoke()) break;
+                timeShare = Math.Min(1, elapsed?.Invoke() ?? 0);
+            }
+            double temperature = hot * Math.Pow(cold / hot, Math.Max((double)tried / moves, timeShare));
             int m = movable[random.Next(movable.Length)];
             s.Begin();
             long delta;
