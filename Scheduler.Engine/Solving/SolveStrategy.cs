@@ -84,7 +84,7 @@ internal sealed partial class SolveStrategy
 
     private SolveSummary ByNeighbourhoods(NodaTime.Duration build, BoundInBackground bound)
     {
-        var start = Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare, bound.Ceiling());
+        var start = Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare, bound.Ceiling(), coolByDeadline: true);
         var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, start);
         var weight = weightSearch.Run(MinimiseGaps ? NeighbourhoodWeightShare : 1.0,
             ctx.Clock.Deterministic ? null : () => ctx.Board.WeightBound);

@@ -24,13 +24,17 @@ internal static class LocalPhase
     /// <summary>
     /// More weight for <paramref name="schedule"/> (valid) within <paramref name="share"/> of the budget left, by
     /// insertions with ejection; it stops early at <paramref name="ceiling"/> (a bound that may arrive while it runs,
-    /// see <see cref="BoundInBackground.Ceiling"/>). Returns the heavier schedule.
+    /// see <see cref="BoundInBackground.Ceiling"/>). With <paramref name="coolByDeadline"/> a wall-clock walk cools
+    /// by its deadline when the machine is too busy for its moves (its schedule then depends on the load, as a
+    /// neighbourhood search's does anyway); without, only the moves count, so a wall-clock solve that ends before its
+    /// limit gives the same schedule every time. Returns the heavier schedule.
     /// </summary>
     public static IReadOnlyList<Placement> Heavier(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule, double share,
-        Func<long>? ceiling = null)
+        Func<long>? ceiling = null, bool coolByDeadline = false)
     {
         var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond,
-            (moves, stop, elapsed) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop, ceiling, elapsed));
+            (moves, stop, elapsed) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed, stop, ceiling,
+                coolByDeadline ? elapsed : null));
         if (result is null) return schedule;
         ctx.Board.Weight(problem.WeightOf(result.Placements));
         return result.Placements;
