@@ -27,6 +27,11 @@ internal sealed class LocalInterpreters
     private readonly long[] dailyMax;
     private readonly Dictionary<(string, string), long> travel = new();
     private readonly int[][] chosen;
+    // Choices are shared, never changed, arrays: one per interpreter alone, one per pinned meeting; a move allocates none.
+    private readonly int[][] alone;
+    private readonly int[][] pinnedSet;
+    private readonly List<int> clashing = new();
+    private readonly List<int> lightest = new();
     private readonly int[] option;
     private readonly int[] pool;
 
@@ -55,6 +60,8 @@ internal sealed class LocalInterpreters
         dailyMinutes = new long[ev.Interpreters.Length * Math.Max(1, days)];
         dailyMax = ev.Interpreters.Select(i => (long)(i.MaxMinutesPerDay ?? int.MaxValue)).ToArray();
         chosen = meetings.Select(_ => None).ToArray();
+        alone = Enumerable.Range(0, ev.Interpreters.Length).Select(i => new[] { i }).ToArray();
+        pinnedSet = meetings.Select(m => pinned[m.Index] ? who[m.Index].ToArray() : None).ToArray();
     }
 
     /// <summary>True when meeting <paramref name="m"/> needs an interpreter (pinned, or by its languages).</summary>
@@ -107,8 +114,8 @@ internal sealed class LocalInterpreters
     {
         if (!uses[m]) return true;
         int start = meetings[m].Options[k].Start;
-        var clashing = new List<int>();
-        List<int>? best = null;
+        lightest.Clear();
+        bool found = false;
         long bestWeight = long.MaxValue;
         foreach (int i in who[m])
         {
@@ -136,13 +143,15 @@ internal sealed class LocalInterpreters
             if (!required && total < bestWeight)
             {
                 bestWeight = total;
-                best = [.. clashing];
+                found = true;
+                lightest.Clear();
+                lightest.AddRange(clashing);
                 if (total == 0) break;
             }
         }
         if (pinned[m]) return true;
-        if (best is null) return false;
-        into.AddRange(best);
+        if (!found) return false;
+        into.AddRange(lightest);
         return true;
     }
 
@@ -163,10 +172,10 @@ internal sealed class LocalInterpreters
         {
             foreach (int i in who[m])
                 if (!Free(i, m, k, p, start)) return null;
-            return [.. who[m]];
+            return pinnedSet[m];
         }
         foreach (int i in who[m])
-            if (Free(i, m, k, p, start)) return [i];
+            if (Free(i, m, k, p, start)) return alone[i];
         return null;
     }
 
