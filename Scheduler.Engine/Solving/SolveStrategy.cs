@@ -93,7 +93,7 @@ internal sealed partial class SolveStrategy
         var status = Weight(placements) >= weightBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
         if (MinimiseGaps && !ctx.Clock.Exhausted)
         {
-            placements = Polish(placements);
+            placements = Polish(placements, NeighbourhoodPolishShare);
             placements = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.IdleGaps, placements).Run(1.0).Placements!;
         }
         return new SolveSummary(status, placements, weightBound, null, status == ScheduleStatus.Optimal && !MinimiseGaps, baselineWeight, build);
@@ -131,7 +131,7 @@ internal sealed partial class SolveStrategy
         bool proven = status == ScheduleStatus.Optimal;
         if (gapsFollow && !ctx.Clock.Exhausted)
         {
-            placements = Polish(placements);
+            placements = Polish(placements, GapPolishShare);
             var gaps = IdleGapPhase.Run(hard, ctx, Weight(placements), placements);
             if (gaps.Placements is not null)
             {
@@ -148,8 +148,8 @@ internal sealed partial class SolveStrategy
     /// The walk of single moves first: from the weight phase's schedule it removes most gaps within a fraction of a
     /// second, which the gap search (CP-SAT or neighbourhoods) then starts from instead of spending its time there.
     /// </summary>
-    private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements) =>
-        Phases.Local.LocalPhase.Polish(problem, ctx, placements, floor: 0, GapPolishShare);
+    private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements, double share) =>
+        Phases.Local.LocalPhase.Polish(problem, ctx, placements, floor: 0, share);
 
     /// <summary>
     /// The share of the budget the insertion walk may use before the weight search: on the generated conference it
@@ -173,7 +173,14 @@ internal sealed partial class SolveStrategy
     /// </summary>
     internal const double NeighbourhoodWeightShare = 0.3;
 
-    /// <summary>The share of what is left after the weight phase that the walk may use.</summary>
+    /// <summary>
+    /// The share of what is left after the weight neighbourhoods that the gap walk uses before the gap neighbourhoods:
+    /// the walk removed more gaps than they did (deterministic 10 s: conference 173 -> 150 gaps with 0.9 instead of
+    /// 0.3, sample 65 -> 51).
+    /// </summary>
+    internal const double NeighbourhoodPolishShare = 0.9;
+
+    /// <summary>The share of what is left after the weight phase that the walk may use before one CP-SAT model's gap search.</summary>
     internal const double GapPolishShare = 0.3;
 
     /// <summary>The required meetings cannot all be placed: as many of them as possible, then the most weight.</summary>
