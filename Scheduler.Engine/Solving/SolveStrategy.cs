@@ -93,7 +93,7 @@ internal sealed partial class SolveStrategy
         var status = Weight(placements) >= weightBound ? ScheduleStatus.Optimal : ScheduleStatus.Feasible;
         if (MinimiseGaps && !ctx.Clock.Exhausted)
         {
-            placements = Polish(placements, NeighbourhoodPolishShare);
+            placements = Polish(placements, NeighbourhoodPolishShare, coolByDeadline: true);
             placements = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.IdleGaps, placements).Run(1.0).Placements!;
         }
         return new SolveSummary(status, placements, weightBound, null, status == ScheduleStatus.Optimal && !MinimiseGaps, baselineWeight, build);
@@ -148,8 +148,8 @@ internal sealed partial class SolveStrategy
     /// The walk of single moves first: from the weight phase's schedule it removes most gaps within a fraction of a
     /// second, which the gap search (CP-SAT or neighbourhoods) then starts from instead of spending its time there.
     /// </summary>
-    private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements, double share) =>
-        Phases.Local.LocalPhase.Polish(problem, ctx, placements, floor: 0, share);
+    private IReadOnlyList<Placement> Polish(IReadOnlyList<Placement> placements, double share, bool coolByDeadline = false) =>
+        Phases.Local.LocalPhase.Polish(problem, ctx, placements, floor: 0, share, coolByDeadline);
 
     /// <summary>
     /// The share of the budget the insertion walk may use before the weight search: on the generated conference it

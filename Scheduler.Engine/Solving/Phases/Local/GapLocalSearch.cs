@@ -5,7 +5,7 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 /// meetings' starts, keeping every placed meeting placed (so the weight never changes) and every hard rule. CP-SAT
 /// proves small gap counts well once it holds a schedule near them, but from a first-fit schedule with ten times
 /// the optimum its search barely moves; this walk reaches the neighbourhood of the optimum in a second and hands it
-/// on. The walk depends only on the seed and the move budget, never on the clock, so runs are reproducible.
+/// on. The walk depends only on the seed and the move budget, and on the clock only when asked to cool by its deadline.
 /// </summary>
 internal static class GapLocalSearch
 {
@@ -18,9 +18,12 @@ internal static class GapLocalSearch
     /// <summary>
     /// Improves <paramref name="start"/> (a valid schedule) for at most <paramref name="moves"/> moves, stopping early
     /// at <paramref name="floor"/> gaps or when <paramref name="stop"/> answers true (asked every few thousand moves).
-    /// Returns the schedule with the fewest gaps seen, which is <paramref name="start"/>'s when nothing was better.
+    /// The temperature falls with the share of the moves made, or of the time given when <paramref name="elapsed"/>
+    /// (0 to 1) is further on, so a walk slowed by a busy machine cools by its deadline. Returns the schedule with the
+    /// fewest gaps seen, which is <paramref name="start"/>'s when nothing was better.
     /// </summary>
-    public static LocalResult Improve(SchedulingProblem problem, IReadOnlyList<Placement> start, long moves, int floor, int seed, Func<bool>? stop = null)
+    public static LocalResult Improve(SchedulingProblem problem, IReadOnlyList<Placement> start, long moves, int floor, int seed,
+        Func<bool>? stop = null, Func<double>? elapsed = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(start);
@@ -33,10 +36,15 @@ internal static class GapLocalSearch
         if (placed.Length < 2 || best <= floor || !s.SpreadHolds) return new LocalResult(bestPlacements, best, 0);
         long tried = 0;
         double ratio = EndTemperature / StartTemperature;
+        double timeShare = 0;
         for (; tried < moves; tried++)
         {
-            if ((tried & 4095) == 0 && stop?.Invoke() == true) break;
-            double temperature = StartTemperature * Math.Pow(ratio, (double)tried / moves);
+            if ((tried & 4095) == 0)
+            {
+                if (stop?.Invoke() == true) break;
+                timeShare = Math.Min(1, elapsed?.Invoke() ?? 0);
+            }
+            double temperature = StartTemperature * Math.Pow(ratio, Math.Max((double)tried / moves, timeShare));
             int before = Cost(s);
             s.Begin();
             bool moved = random.Next(3) switch

@@ -7,13 +7,14 @@ internal static class LocalPhase
 {
     /// <summary>
     /// Fewer idle gaps for <paramref name="schedule"/> (valid) within <paramref name="share"/> of the budget left;
-    /// stops at <paramref name="floor"/>. Then meetings left out that now fit go in. Returns the better schedule.
+    /// stops at <paramref name="floor"/>; cools by its deadline when <paramref name="coolByDeadline"/> (see <see cref="Heavier"/>). Then
+    /// meetings left out that now fit go in. Returns the better schedule.
     /// </summary>
     public static IReadOnlyList<Placement> Polish(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule,
-        int floor, double share)
+        int floor, double share, bool coolByDeadline = false)
     {
         var result = Walk(problem, ctx, share, GapLocalSearch.MovesPerSecond,
-            (moves, stop, _) => GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop));
+            (moves, stop, elapsed) => GapLocalSearch.Improve(problem, schedule, moves, floor, ctx.Options.Seed, stop, coolByDeadline ? elapsed : null));
         if (result is null) return schedule;
         // Moving meetings can free a time that a meeting left out fits: it goes in, since weight comes first.
         var filled = WeightLocalSearch.Fill(problem, result.Placements);
