@@ -11,7 +11,11 @@ namespace Scheduler.Engine.Rules;
 /// </summary>
 internal sealed partial class PlacementRules
 {
-    private readonly (Instant[]? Until, bool[]? Busy)?[] interpreterHours;  // [interpreter]: availability ends, busy slots
+    // [interpreter]: availability ends, busy slots. A class, not a tuple, so that filling the cache from two walks at
+    // once (LocalPhase runs one per worker) swaps one reference and can never be read half written.
+    private readonly InterpreterHours?[] interpreterHours;
+
+    private sealed record InterpreterHours(Instant[] Until, bool[] Busy);
     private readonly ImmutableArray<int>[] interpretersOf;
 
     /// <summary>True when the meeting must have an interpreter: it needs interpretation, or it pins interpreters.</summary>
@@ -46,11 +50,11 @@ internal sealed partial class PlacementRules
     /// </summary>
     public bool InterpreterFreeOver(int interpreter, int meeting, int slot)
     {
-        var (until, busy) = interpreterHours[interpreter] ??= (
+        var (until, busy) = interpreterHours[interpreter] ??= new InterpreterHours(
             AvailabilityEnds(Event.Interpreters[interpreter].Available), SlotsIntersecting(Event.Interpreters[interpreter].Busy));
         var end = Grid.SlotStart(slot) + Event.Meetings[meeting].Duration;
-        if (until!.Length > 0 && end > until[slot]) return false;
-        return busy!.Length == 0 || !AnySet(busy, slot, lengthOf[meeting]);
+        if (until.Length > 0 && end > until[slot]) return false;
+        return busy.Length == 0 || !AnySet(busy, slot, lengthOf[meeting]);
     }
 
     /// <summary>The interpreter rule at one start: nothing to keep, every pinned interpreter free, or some covering one free.</summary>

@@ -47,7 +47,7 @@ internal sealed partial class PlacementRules
         availableUntil = new Instant[ev.Participants.Length][];
         roomBlocked = new bool[ev.Rooms.Length][];
         allowedStarts = new ImmutableArray<int>[ev.Meetings.Length];
-        interpreterHours = new (Instant[]? Until, bool[]? Busy)?[ev.Interpreters.Length];
+        interpreterHours = new InterpreterHours?[ev.Interpreters.Length];
         interpretersOf = new ImmutableArray<int>[ev.Meetings.Length];
     }
 

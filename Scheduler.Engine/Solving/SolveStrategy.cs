@@ -84,7 +84,7 @@ internal sealed partial class SolveStrategy
 
     private SolveSummary ByNeighbourhoods(NodaTime.Duration build, BoundInBackground bound)
     {
-        var start = Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare, bound.Ceiling(), coolByDeadline: true);
+        var start = Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WeightWalkShare, bound, coolByDeadline: true);
         var weightSearch = new Phases.Lns.LnsPhase(problem, ctx, Phases.Lns.LnsGoal.Weight, start);
         var weight = weightSearch.Run(MinimiseGaps ? NeighbourhoodWeightShare : 1.0,
             ctx.Clock.Deterministic ? null : () => ctx.Board.WeightBound);
@@ -115,7 +115,7 @@ internal sealed partial class SolveStrategy
     {
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= GapsPhaseMaxOptions;
         var start = FirstFitIsValid(requiredToo: true)
-            ? Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WholeModelWalkShare, bound.Ceiling())
+            ? Phases.Local.LocalPhase.Heavier(problem, ctx, firstFit, WholeModelWalkShare, bound)
             : firstFit;
         var weight = WeightPhase.Run(hard, ctx, start, gapsFollow ? WeightPhaseShare : 1.0);
         if (weight.IsInfeasible) return MostRequired(build);
