@@ -31,7 +31,8 @@ internal static class GapCapPhase
         IReadOnlyList<Placement> best;
         if (hintIsValid)
         {
-            // A valid first fit spares the feasibility search: on forum-14 that search took 4 s of a 10 s limit.
+            // A valid first fit needs no feasibility search (1-4 s on the hard B2B originals, whose first fits are
+            // not valid).
             best = hint;
         }
         else
@@ -98,8 +99,8 @@ internal static class GapCapPhase
     /// <summary>
     /// Minimisation by cores (the MaxSAT way that won in JAIR 2022) beside neighbourhood search from the hint. With two
     /// workers the full subsolver is CP-SAT's "core" and the other thread runs its neighbourhoods; measured on the
-    /// seven hard B2B originals (deterministic 10 s) against CP-SAT's default pair: idle gaps 15, 3, 2, 7, 4, 7, 2
-    /// against 18, 5, 25, 22, 10, 13, 6. With one worker, cores alone.
+    /// seven hard B2B originals (deterministic 10 s, caps at a fifth): idle gaps 15, 3, 2, 7, 4, 7, 2 against
+    /// 18, 5, 25, 22, 10, 13, 6 for caps at half and CP-SAT's default pair. With one worker, cores alone.
     /// </summary>
     private static CpSatSettings ByCores(CpSatSettings settings) =>
         settings.Workers == 1 ? settings with { OptimizeWithCore = true } : settings with { Subsolvers = ["core"] };
