@@ -102,7 +102,7 @@ internal sealed partial class SolveStrategy
     /// <summary>Every weighted meeting is required, so every schedule has the full weight: only the gaps are left to choose.</summary>
     private SolveSummary GapsOnly(SchedulingModel hard, NodaTime.Duration build)
     {
-        var outcome = GapCapPhase.Run(hard, ctx, firstFit, hintIsValid: false);
+        var outcome = GapCapPhase.Run(hard, ctx, firstFit, hintIsValid: FirstFitIsValid(requiredToo: true));
         if (outcome.IsInfeasible) return MostRequired(build);
         if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
             outcome = new PhaseOutcome(firstFit, false, hard.IdleGapsFloor);

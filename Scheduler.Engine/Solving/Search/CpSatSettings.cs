@@ -40,6 +40,12 @@ internal sealed record CpSatSettings
     /// <summary>CP-SAT's linearization level (0: no LP, 1: default, 2: more); null for the default.</summary>
     public int? LinearizationLevel { get; init; }
 
+    /// <summary>
+    /// Whether a single-worker search minimises by cores (raising the lower bound from unsatisfiable subsets of the
+    /// objective's literals, as MaxSAT solvers do) instead of by ever better solutions.
+    /// </summary>
+    public bool OptimizeWithCore { get; init; }
+
     /// <summary>Whether every hinted variable is fixed to its hinted value: how a hint on the choices is completed.</summary>
     public bool FixHintedVariables { get; init; }
 
@@ -67,6 +73,7 @@ internal sealed record CpSatSettings
         if (InterleaveSearch) Add("interleave_search", "true");
         if (FullSubsolvers is int full) Add("num_full_subsolvers", full.ToString(CultureInfo.InvariantCulture));
         if (LinearizationLevel is int level) Add("linearization_level", level.ToString(CultureInfo.InvariantCulture));
+        if (OptimizeWithCore) Add("optimize_with_core", "true");
         if (FixHintedVariables) Add("fix_variables_to_their_hinted_value", "true");
         foreach (var name in Subsolvers) Add("subsolvers", $"\"{name}\"");
         return ApplyOverrides(text.ToString().TrimEnd(), Overrides);
