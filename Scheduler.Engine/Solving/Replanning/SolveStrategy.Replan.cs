@@ -21,10 +21,12 @@ internal sealed partial class SolveStrategy
     private SolveSummary Replan(PublishedSchedule previous)
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return ReplanInfeasible(previous, ModelBuildTime());
-        using var bound = BoundInBackground.Start(problem, ctx);
+        var whole = new ReplanObjective(problem, previous);
+        // The replanning LP first on the background thread: its bound is the one that can meet the objective's value.
+        using var replanBound = ReplanBoundInBackground.Start(whole, problem, ctx);
+        var hint = ReplanHint.Build(problem, whole);
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var objective = new ReplanObjective(hard, previous);
-        var hint = ReplanHint.Build(problem, objective);
         var build = ModelBuildTime();
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
         var outcome = ReplanPhase.Run(hard, objective, ctx, hint, gapsFollow ? WeightPhaseShare : 1.0);
@@ -33,8 +35,8 @@ internal sealed partial class SolveStrategy
             outcome = new PhaseOutcome(firstFit, false, objective.Ceiling);
         if (outcome.Placements is null)
         {
-            bound.Settle();
-            return Unknown(hard, build) with { ObjectiveBound = objective.Ceiling };
+            long? unknownBound = replanBound.Settle();
+            return Unknown(hard, build) with { ObjectiveBound = Math.Min(objective.Ceiling, unknownBound ?? long.MaxValue) };
         }
 
         var placements = outcome.Placements;
@@ -57,10 +59,10 @@ internal sealed partial class SolveStrategy
         else proven &= !MinimiseGaps;
 
         placements = PublishedPools.Restore(problem, objective, placements);
-        bound.Settle();
+        long lpBound = replanBound.Settle() ?? long.MaxValue;
         long weightBound = Math.Max(Weight(placements), Math.Min(ctx.Board.WeightBound, hard.WeightCeiling));
         // Costs are never negative, so the objective is at most the weight, and the LP's weight bound bounds it too.
-        objectiveBound = Math.Max(objective.ValueOf(placements), Math.Min(objectiveBound, weightBound * 100));
+        objectiveBound = Math.Max(objective.ValueOf(placements), Math.Min(Math.Min(objectiveBound, lpBound), weightBound * 100));
         if (objective.ValueOf(placements) >= objectiveBound && status == ScheduleStatus.Feasible)
         {
             status = ScheduleStatus.Optimal;
