@@ -40,8 +40,9 @@ internal sealed class ReplanHint
                 if (hint.TryPlace(m, o, pool)) break;
         }
 
-        // Displaced published meetings as near their published start as they fit, heaviest first.
-        foreach (var (meeting, slot, _) in published.OrderByDescending(p => problem.Meetings[p.Meeting].Meeting.Weight).ThenBy(p => p.Meeting))
+        // Displaced published meetings as near their published start as they fit, required then heaviest first.
+        foreach (var (meeting, slot, _) in published.OrderByDescending(p => problem.Meetings[p.Meeting].Meeting.Required)
+            .ThenByDescending(p => problem.Meetings[p.Meeting].Meeting.Weight).ThenBy(p => p.Meeting))
         {
             var m = problem.Meetings[meeting];
             foreach (var o in m.Options.OrderBy(o => Math.Abs(o.Start - (slot ?? 0))).ThenBy(o => o.Start))
