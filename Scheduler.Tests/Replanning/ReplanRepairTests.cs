@@ -36,7 +36,7 @@ public class ReplanRepairTests
         var ctx = new SolveContext(options, clock, new ProgressBoard(null, clock, problem.WeightCeiling));
 
         var hint = ReplanHint.Build(problem, objective);
-        var repaired = ReplanPhase.Repair(sm, objective, ctx, hint);
+        var repaired = ReplanPhase.Repair(problem, objective, ctx, hint);
 
         int a = problem.Meetings.Single(m => m.Meeting.Id == "a").Index, b = problem.Meetings.Single(m => m.Meeting.Id == "b").Index;
         Assert.True(Overlap(hint, a, b), "the premise: the greedy hint gives the interpreter both meetings at once");

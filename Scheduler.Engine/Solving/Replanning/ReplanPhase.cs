@@ -15,20 +15,17 @@ internal static class ReplanPhase
     /// bound on the objective in hundredths (the ceiling when CP-SAT gave none). Never returns less than the hint when
     /// the hint keeps every rule.
     /// </summary>
-    public static PhaseOutcome Run(SchedulingModel sm, ReplanObjective objective, SolveContext ctx, IReadOnlyList<Placement> hint, double share)
+    /// <param name="sm">The hard model.</param>
+    /// <param name="objective">The objective on it.</param>
+    /// <param name="ctx">The solve's budget and board.</param>
+    /// <param name="hint">The starting schedule (<see cref="StartingPoint"/>).</param>
+    /// <param name="hintKeepsRules">True when <paramref name="hint"/> is known to keep every rule.</param>
+    /// <param name="share">The share of the budget left.</param>
+    public static PhaseOutcome Run(SchedulingModel sm, ReplanObjective objective, SolveContext ctx, IReadOnlyList<Placement> hint, bool hintKeepsRules, double share)
     {
         var model = sm.Fork();
         model.Maximize(objective.AddSearchObjectiveTo(model));
-        // The greedy hint places interpreted meetings without their interpreters and may miss a required meeting:
-        // CP-SAT places those first. Its schedule keeps every rule, even when the completion below runs out of time.
-        bool repaired = false;
-        if (NeedsRepair(sm.Problem, hint) && Repair(sm, objective, ctx, hint) is { } better)
-        {
-            hint = better;
-            repaired = true;
-        }
-
-        bool hintIsValid = Hints.ApplyPartial(model, sm, hint) && Complete(model, sm, ctx) || repaired || GreedyKeepsEveryRule(sm.Problem, hint);
+        bool hintIsValid = Hints.ApplyPartial(model, sm, hint) && Complete(model, sm, ctx) || hintKeepsRules;
 
         // Only the weight reaches the progress board: its bound is the LP's, which holds for any objective.
         var outcome = CpSatSearch.Run(model, ctx.Settings(sm, share), ctx.Clock, solution => ctx.Board.Weight(solution.Value(sm.Weight)));
@@ -44,8 +41,18 @@ internal static class ReplanPhase
         return new PhaseOutcome(ReadBack.Placements(sm, outcome.Value), outcome.Status == CpSolverStatus.Optimal, bound);
     }
 
-    private static bool NeedsRepair(SchedulingProblem problem, IReadOnlyList<Placement> hint) =>
-        problem.UsesInterpreters || MissesRequired(problem, hint);
+    /// <summary>
+    /// The replan's starting schedule: the greedy hint (<see cref="ReplanHint"/>), repaired by <see cref="Repair"/> where
+    /// the greedy cannot see (interpreters, a required meeting it could not place), and whether it is known to keep
+    /// every rule, so the search can return it whatever happens to the completion. Runs before the whole model is
+    /// built: under load the repair did not finish within 10 s on the sample when it came after.
+    /// </summary>
+    public static (IReadOnlyList<Placement> Hint, bool KeepsRules) StartingPoint(SchedulingProblem problem, ReplanObjective whole, SolveContext ctx)
+    {
+        var hint = ReplanHint.Build(problem, whole);
+        if (!problem.UsesInterpreters && !MissesRequired(problem, hint)) return (hint, GreedyKeepsEveryRule(problem, hint));
+        return Repair(problem, whole, ctx, hint) is { } repaired ? (repaired, true) : (hint, false);
+    }
 
     private static bool MissesRequired(SchedulingProblem problem, IReadOnlyList<Placement> hint)
     {
@@ -70,29 +77,38 @@ internal static class ReplanPhase
     /// those choices: a model of a few thousand options, where the same on a copy of the whole model did not finish its
     /// presolve in 3 s. Null when that finds nothing in its share of the budget.
     /// </summary>
-    internal static IReadOnlyList<Placement>? Repair(SchedulingModel sm, ReplanObjective whole, SolveContext ctx, IReadOnlyList<Placement> hint)
+    internal static IReadOnlyList<Placement>? Repair(SchedulingProblem problem, ReplanObjective whole, SolveContext ctx, IReadOnlyList<Placement> hint)
     {
-        var problem = sm.Problem;
         var chosen = hint.ToDictionary(p => p.Meeting);
         var publishedAt = whole.Published.ToDictionary(p => p.Meeting, p => (p.Slot, p.Pool));
         // A required meeting the hint could not place may need its people's other meetings to make way.
         var makeWay = problem.Meetings.Where(m => m.Meeting.Required && !chosen.ContainsKey(m.Index))
             .SelectMany(m => m.Participants).ToHashSet();
+        var clashing = new HashSet<int>();
         var restricted = problem.Restrict(m =>
         {
-            if (m.Participants.Any(makeWay.Contains)) return m.Options;
-            if (!chosen.TryGetValue(m.Index, out var p)) return [];
+            bool placed = chosen.TryGetValue(m.Index, out var p);
             // The published schedule had interpreters for its meetings, so only those the hint moves (in time or to
             // another building, which their interpreter must travel to) or adds can clash.
-            if (problem.Rules.UsesInterpreter(m.Index) && publishedAt.GetValueOrDefault(m.Index) != (p.Start, p.Pool)) return m.Options;
-            return [.. m.Options.Where(o => o.Start == p.Start && m.Groups[o.Group].Pools.Contains(p.Pool))];
+            if (placed && problem.Rules.UsesInterpreter(m.Index) && publishedAt.GetValueOrDefault(m.Index) != (p.Start, p.Pool))
+            {
+                clashing.Add(m.Index);
+                return m.Options;
+            }
+
+            if (m.Participants.Any(makeWay.Contains)) return m.Options;
+
+            return placed ? [.. m.Options.Where(o => o.Start == p.Start && m.Groups[o.Group].Pools.Contains(p.Pool))] : [];
         });
         var small = ModelBuilder.Build(restricted, ModelScope.Hard);
         var model = small.Fork();
         var objective = new ReplanObjective(small, whole.Previous);
         model.Maximize(objective.AddSearchObjectiveTo(model));
-        Hints.ApplyPartial(model, small, hint);
-        var settings = SettingsPolicy.For(ctx.Options, ctx.Clock, small.OptionCount, share: 0.3, atMost: 10) with { Log = false, ProbingLevel = 0 };
+        // Meetings that may clash over an interpreter are hinted as left out: without them the hint usually keeps every
+        // rule, so CP-SAT starts from a schedule and puts them back where they fit (hinted where the greedy had them, it
+        // found none in 3 s under load). Those making way keep their greedy places: left out, they stayed out.
+        Hints.ApplyPartial(model, small, [.. hint.Where(p => !clashing.Contains(p.Meeting))]);
+        var settings = SettingsPolicy.For(ctx.Options, ctx.Clock, small.OptionCount, share: 0.4, atMost: 10) with { Log = false, ProbingLevel = 0, Workers = 1, InterleaveSearch = false };
         var outcome = CpSatSearch.Run(model, settings, ctx.Clock);
         return outcome.HasSolution ? ReadBack.Placements(small, outcome.Value) : null;
     }

@@ -24,12 +24,12 @@ internal sealed partial class SolveStrategy
         var whole = new ReplanObjective(problem, previous);
         // The replanning LP first on the background thread: its bound is the one that can meet the objective's value.
         using var replanBound = ReplanBoundInBackground.Start(whole, problem, ctx);
-        var hint = ReplanHint.Build(problem, whole);
+        var (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var objective = new ReplanObjective(hard, previous);
         var build = ModelBuildTime();
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
-        var outcome = ReplanPhase.Run(hard, objective, ctx, hint, gapsFollow ? WeightPhaseShare : 1.0);
+        var outcome = ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
         if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
         if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
             outcome = new PhaseOutcome(firstFit, false, objective.Ceiling);
