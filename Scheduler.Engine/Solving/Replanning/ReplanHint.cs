@@ -5,10 +5,12 @@ namespace Scheduler.Engine.Solving;
 /// <summary>
 /// The starting point of a replan, built greedily so that CP-SAT can use it whole: the published meetings where they
 /// were (in the published room's pool when that is still an option, else any pool at that start), then each published
-/// meeting that no longer fits there at the free option nearest its published start, then the other meetings by
-/// weight at their first free option. An option is free when it shares no participant's slot, overfills no pool,
-/// passes no daily limit, keeps travel times and the <c>after</c> orders with what is placed. Only the idle-gap
-/// spread cap is not checked; a hint that breaks it is still used in part by CP-SAT.
+/// meeting that no longer fits there at the free option nearest its published start (required ones first), then any
+/// required meeting still out by ejecting what is in its way, then the other meetings by weight at their first free
+/// option. An option is free when it shares no participant's slot, overfills no pool, passes no daily limit, keeps
+/// travel times and the <c>after</c> orders with what is placed. Interpreters and the idle-gap spread cap are not
+/// checked: <see cref="ReplanPhase.StartingPoint"/> repairs the first, and a hint that breaks the second is still used
+/// in part by CP-SAT.
 /// </summary>
 internal sealed class ReplanHint
 {

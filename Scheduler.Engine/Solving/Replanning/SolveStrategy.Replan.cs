@@ -31,8 +31,10 @@ internal sealed partial class SolveStrategy
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
         var outcome = ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
         if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
-        if (outcome.Placements is null && FirstFitIsValid(requiredToo: true))
-            outcome = new PhaseOutcome(firstFit, false, objective.Ceiling);
+        // The objective decides, not the distance: a search cut short may hold less than first fit (the sample under
+        // load: a start that left 18 interpreted meetings out against first fit's 52 moves).
+        if ((outcome.Placements is null || objective.ValueOf(outcome.Placements) < objective.ValueOf(firstFit)) && FirstFitIsValid(requiredToo: true))
+            outcome = new PhaseOutcome(firstFit, false, outcome.Placements is null ? objective.Ceiling : outcome.Bound);
         if (outcome.Placements is null)
         {
             long? unknownBound = replanBound.Settle();
