@@ -10,6 +10,7 @@ using Scheduler.Benchmarks.Quality;
 // dry               every micro benchmark once, in process, so CI notices when one breaks
 // serve-load ...    50 concurrent solves through the real HTTP service on loopback
 // replan ...        issue 11's three disruptions, replanned and solved afresh, on the sample and the generated conference
+// replan-one E P    one replan of files that replan --dump wrote
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
 return args.FirstOrDefault() switch
 {
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "walk" => WalkCommand.Run(args[1..]),
     "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
     "replan" => Scheduler.Benchmarks.Replan.ReplanCommand.Run(args[1..]),
+    "replan-one" => Scheduler.Benchmarks.Replan.ReplanProbe.Run(args[1..]),
     _ => Switch(args),
 };
 

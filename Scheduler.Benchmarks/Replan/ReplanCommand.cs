@@ -11,10 +11,11 @@ using Scheduler.Engine.Solving;
 namespace Scheduler.Benchmarks.Replan;
 
 /// <summary>
-/// <c>replan [--only sample|conference] [--sample-seconds S] [--conference-seconds S] [--workers N]</c>: the three disruptions of issue 11 on the
+/// <c>replan [--only sample|conference] [--sample-seconds S] [--conference-seconds S] [--workers N] [--dump DIR]</c>: the three disruptions of issue 11 on the
 /// sample and on the generated conference, each replanned from a first solve and solved afresh, as a Markdown table:
 /// moves of the replan and of a fresh solve against the published schedule, seconds, status, objective and bound.
-/// Every schedule is checked by the validator (replan rules included) before a figure is printed.
+/// Every schedule is checked by the validator (replan rules included) before a figure is printed. With <c>--dump</c>
+/// the published schedule and each changed event are written to DIR, so one replan can be rerun with the CLI.
 /// </summary>
 internal static class ReplanCommand
 {
@@ -27,20 +28,31 @@ internal static class ReplanCommand
         Console.WriteLine("| event | disruption | replan moves / dropped / added | fresh solve moves / dropped | replan s | status | objective / bound |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+        var dump = Array.IndexOf(args, "--dump") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null;
         bool valid = true;
-        if (only is null or "sample") valid &= Measure("sample", sample, Duration.FromSeconds(Option("--sample-seconds", 10)), workers);
+        if (only is null or "sample") valid &= Measure("sample", sample, Duration.FromSeconds(Option("--sample-seconds", 10)), workers, dump);
         if (only is null or "conference")
-            valid &= Measure("generated conference", ConferenceGenerator.Generate(new ConferenceOptions()), Duration.FromSeconds(Option("--conference-seconds", 30)), workers);
+            valid &= Measure("generated conference", ConferenceGenerator.Generate(new ConferenceOptions()), Duration.FromSeconds(Option("--conference-seconds", 30)), workers, dump);
         return valid ? 0 : 1;
     }
 
-    private static bool Measure(string name, Event ev, Duration limit, int workers)
+    private static bool Measure(string name, Event ev, Duration limit, int workers, string? dump)
     {
         var options = new SolveOptions { TimeLimit = limit, Workers = workers, Seed = 1 };
         var published = MeetingScheduler.Solve(ev, options).Schedule;
+        string stem = name.Split(' ')[^1];
+        if (dump is not null)
+        {
+            Directory.CreateDirectory(dump);
+            File.WriteAllText(Path.Combine(dump, $"{stem}-published.json"), ScheduleFile.Write(published, ev));
+        }
+
         bool valid = true;
+        int number = 0;
         foreach (var (label, changed) in Disruptions(ev, published))
         {
+            number++;
+            if (dump is not null) File.WriteAllText(Path.Combine(dump, $"{stem}-{(char)('a' + number - 1)}.json"), EventFile.Write(changed));
             var check = PublishedSchedule.Check(changed, published);
             if (check.Value is not { } previous)
             {

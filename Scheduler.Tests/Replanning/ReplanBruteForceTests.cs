@@ -42,7 +42,7 @@ public class ReplanBruteForceTests
     }
 
     /// <summary>The best objective over every valid schedule, and the numbers of moves among the schedules that reach it.</summary>
-    private static (decimal Best, HashSet<int> Moves) Exhaust(Event ev, Schedule previous)
+    internal static (decimal Best, HashSet<int> Moves) Exhaust(Event ev, Schedule previous)
     {
         var costs = ev.Replan!;
         var options = ev.Meetings.Select(m => Placements(ev, m).Prepend(null).ToList()).ToArray();

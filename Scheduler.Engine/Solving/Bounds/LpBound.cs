@@ -113,8 +113,32 @@ internal static class LpBound
         long nonZeros = lp.Rows.Sum(r => (long)r.Columns.Length);
         if (lp.Infeasible) return Empty(LpBoundStatus.Infeasible, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
 
+        var solution = SolveRows(lp, lp.Objective, clock, timeLimit, solverId, cancellationToken, solveStarting);
+        if (solution.Duals is not { } duals) return Empty(solution.Status, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+        double dualBound = DualBound(lp, lp.Objective, duals);
+        var values = ImmutableArray.CreateBuilder<ImmutableArray<double>>(meetings.Length);
+        for (int m = 0; m < meetings.Length; m++)
+        {
+            var v = new double[meetings[m].Options.Length];
+            Array.Copy(solution.Values!, lp.Offsets[m], v, 0, v.Length);
+            values.Add(ImmutableArray.Create(v));
+        }
+        long ceiling = meetings.Sum(m => m.Options.IsEmpty ? 0 : m.Meeting.Weight);
+        long bound = Math.Min(ceiling, (long)Math.Floor(dualBound + Tolerance * Math.Max(1, Math.Abs(dualBound))));
+        return new LpBoundResult(LpBoundStatus.Optimal, bound, solution.Objective, values.MoveToImmutable(),
+            clock.Elapsed.TotalSeconds, lp.Rows.Count, lp.ColumnCount, nonZeros);
+    }
+
+    /// <summary>
+    /// Maximises <paramref name="objective"/> (a coefficient per column) over the rows of <paramref name="lp"/> and 0 ≤ x ≤ 1
+    /// with the LP solver <paramref name="solverId"/>, within what <paramref name="timeLimit"/> leaves after
+    /// <paramref name="clock"/>'s time. Duals, values and the objective come back only when the solver reports optimal.
+    /// </summary>
+    internal static LpSolution SolveRows(LpRows lp, double[] objective, Stopwatch clock, Duration timeLimit, string solverId,
+        CancellationToken cancellationToken, Action? solveStarting = null)
+    {
         using var solver = Solver.CreateSolver(solverId);
-        if (solver is null) return Empty(LpBoundStatus.Failed, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+        if (solver is null) return new LpSolution(LpBoundStatus.Failed);
         if (SolverParameters.GetValueOrDefault(solverId) is { } parameters) solver.SetSolverSpecificParametersAsString(parameters);
         var x = new Variable[lp.ColumnCount];
         for (int c = 0; c < x.Length; c++) x[c] = solver.MakeNumVar(0, 1, "");
@@ -125,16 +149,15 @@ internal static class LpBound
             var ct = solver.MakeConstraint(row.Lower, row.Upper, "");
             for (int i = 0; i < row.Columns.Length; i++) ct.SetCoefficient(x[row.Columns[i]], row.Coefs?[i] ?? 1);
             constraints[r] = ct;
-            if ((r & 1023) == 0 && cancellationToken.IsCancellationRequested)
-                return Empty(LpBoundStatus.Cancelled, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+            if ((r & 1023) == 0 && cancellationToken.IsCancellationRequested) return new LpSolution(LpBoundStatus.Cancelled);
         }
         var goal = solver.Objective();
         for (int c = 0; c < x.Length; c++)
-            if (lp.Objective[c] != 0) goal.SetCoefficient(x[c], lp.Objective[c]);
+            if (objective[c] != 0) goal.SetCoefficient(x[c], objective[c]);
         goal.SetMaximization();
 
         double left = timeLimit.TotalMilliseconds - clock.Elapsed.TotalMilliseconds;
-        if (left <= 0) return Empty(LpBoundStatus.TimedOut, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+        if (left <= 0) return new LpSolution(LpBoundStatus.TimedOut);
         solver.SetTimeLimit((long)Math.Max(1, left));
         Solver.ResultStatus status;
         using (cancellationToken.Register(() => solver.InterruptSolve()))
@@ -142,30 +165,19 @@ internal static class LpBound
             solveStarting?.Invoke();
             status = cancellationToken.IsCancellationRequested ? Solver.ResultStatus.NOT_SOLVED : solver.Solve();
         }
-        if (cancellationToken.IsCancellationRequested)
-            return Empty(LpBoundStatus.Cancelled, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
-        if (status == Solver.ResultStatus.INFEASIBLE)
-            return Empty(LpBoundStatus.Infeasible, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+        if (cancellationToken.IsCancellationRequested) return new LpSolution(LpBoundStatus.Cancelled);
+        if (status == Solver.ResultStatus.INFEASIBLE) return new LpSolution(LpBoundStatus.Infeasible);
         if (status != Solver.ResultStatus.OPTIMAL)
         {
             bool outOfTime = clock.Elapsed.TotalMilliseconds >= timeLimit.TotalMilliseconds * 0.99;
-            return Empty(outOfTime ? LpBoundStatus.TimedOut : LpBoundStatus.Failed, clock, lp.Rows.Count, lp.ColumnCount, nonZeros);
+            return new LpSolution(outOfTime ? LpBoundStatus.TimedOut : LpBoundStatus.Failed);
         }
 
         var duals = new double[constraints.Length];
         for (int r = 0; r < duals.Length; r++) duals[r] = constraints[r].DualValue();
-        double dualBound = DualBound(lp, duals);
-        var values = ImmutableArray.CreateBuilder<ImmutableArray<double>>(meetings.Length);
-        for (int m = 0; m < meetings.Length; m++)
-        {
-            var v = new double[meetings[m].Options.Length];
-            for (int k = 0; k < v.Length; k++) v[k] = x[lp.Offsets[m] + k].SolutionValue();
-            values.Add(ImmutableArray.Create(v));
-        }
-        long ceiling = meetings.Sum(m => m.Options.IsEmpty ? 0 : m.Meeting.Weight);
-        long bound = Math.Min(ceiling, (long)Math.Floor(dualBound + Tolerance * Math.Max(1, Math.Abs(dualBound))));
-        return new LpBoundResult(LpBoundStatus.Optimal, bound, goal.Value(), values.MoveToImmutable(),
-            clock.Elapsed.TotalSeconds, lp.Rows.Count, lp.ColumnCount, nonZeros);
+        var values = new double[x.Length];
+        for (int c = 0; c < x.Length; c++) values[c] = x[c].SolutionValue();
+        return new LpSolution(LpBoundStatus.Optimal, duals, values, goal.Value());
     }
 
     /// <summary>
@@ -173,9 +185,12 @@ internal static class LpBound
     /// <c>Σ y·rhs + Σ_j max(0, c_j − (Aᵀy)_j)</c> bounds <c>max cᵀx</c> over 0 ≤ x ≤ 1 and the rows. Multipliers of the
     /// wrong sign (solver noise) are clamped to zero, which keeps the bound valid.
     /// </summary>
-    internal static double DualBound(LpRows lp, double[] duals)
+    /// <param name="lp">The rows.</param>
+    /// <param name="objective">c, a coefficient per column.</param>
+    /// <param name="duals">y, a multiplier per row.</param>
+    internal static double DualBound(LpRows lp, double[] objective, double[] duals)
     {
-        var reduced = (double[])lp.Objective.Clone();
+        var reduced = (double[])objective.Clone();
         double total = 0;
         for (int r = 0; r < duals.Length; r++)
         {
@@ -191,6 +206,9 @@ internal static class LpBound
             if (d > 0) total += d;
         return total;
     }
+
+    /// <summary>What <see cref="SolveRows"/> returns: duals, column values and the LP optimum when solved, else nothing.</summary>
+    internal sealed record LpSolution(LpBoundStatus Status, double[]? Duals = null, double[]? Values = null, double? Objective = null);
 
     private static LpBoundResult Empty(LpBoundStatus status, Stopwatch clock, int rows, int columns, long nonZeros) =>
         new(status, null, null, ImmutableArray<ImmutableArray<double>>.Empty, clock.Elapsed.TotalSeconds, rows, columns, nonZeros);

@@ -14,26 +14,67 @@ namespace Scheduler.Engine.Solving;
 /// </summary>
 internal sealed class ReplanObjective
 {
-    private readonly SchedulingModel sm;
+    private readonly SchedulingProblem problem;
+    private readonly SchedulingModel? model;
     private readonly ImmutableArray<(int Meeting, int? Slot, int? Pool)> published;
     private readonly long move;
     private readonly long roomChange;
     private readonly long drop;
+    private Dictionary<int, (int Meeting, int? Slot, int? Pool)>? publishedAt;
 
+    /// <summary>The objective on <paramref name="sm"/>: values, coefficients, bounds and the search objective.</summary>
     public ReplanObjective(SchedulingModel sm, PublishedSchedule previous)
+        : this(sm.Problem, previous, sm)
     {
-        this.sm = sm;
+    }
+
+    /// <summary>The objective of <paramref name="problem"/> without a model: values, coefficients and bounds, no search.</summary>
+    public ReplanObjective(SchedulingProblem problem, PublishedSchedule previous)
+        : this(problem, previous, null)
+    {
+    }
+
+    private ReplanObjective(SchedulingProblem problem, PublishedSchedule previous, SchedulingModel? model)
+    {
+        this.problem = problem;
+        this.model = model;
+        Previous = previous;
         move = ReplanSettings.Hundredths(previous.Settings.MoveCost);
         roomChange = ReplanSettings.Hundredths(previous.Settings.RoomChangeCost);
         drop = ReplanSettings.Hundredths(previous.Settings.DropCost);
-        published = Locate(sm.Problem, previous.Published);
+        published = Locate(problem, previous.Published);
     }
+
+    /// <summary>The published schedule this objective is measured against.</summary>
+    public PublishedSchedule Previous { get; }
 
     /// <summary>The published meetings as (meeting index, start slot or null when off the grid, pool of the published room or null).</summary>
     public ImmutableArray<(int Meeting, int? Slot, int? Pool)> Published => published;
 
+    /// <summary>
+    /// What placing meeting <paramref name="m"/> at <paramref name="option"/> adds to the objective, in hundredths, on top
+    /// of <see cref="Constant"/>: the objective is exactly <c>Constant + Σ Coefficient</c> over the options taken, except
+    /// that an option at the published start whose group includes the published room's pool counts the room as kept
+    /// (the best case), so this sum is an upper bound of <see cref="ValueOf(IReadOnlyCollection{Placement})"/>, equal to
+    /// it when each such meeting is in its published pool.
+    /// </summary>
+    public long Coefficient(int m, StartOption option)
+    {
+        var mo = problem.Meetings[m];
+        long c = 100L * mo.Meeting.Weight;
+        if (!(publishedAt ??= published.ToDictionary(p => p.Meeting)).TryGetValue(m, out var p)) return c;
+        c += drop - move;
+        if (option.Start != p.Slot) return c;
+        c += move;
+        if (roomChange > 0 && !(p.Pool is int pool && mo.Groups[option.Group].Pools.Contains(pool))) c -= roomChange;
+        return c;
+    }
+
+    /// <summary>The objective of the empty schedule: every published meeting dropped.</summary>
+    public long Constant => -drop * published.Length;
+
     /// <summary>The largest value any schedule could reach, in hundredths: every meeting with an option, nothing moved.</summary>
-    public long Ceiling => sm.WeightCeiling * 100 - drop * published.Count(p => sm.Scheduled[p.Meeting] is null);
+    public long Ceiling => problem.WeightCeiling * 100 - drop * published.Count(p => problem.Meetings[p.Meeting].Options.IsEmpty);
 
     /// <summary><see cref="Ceiling"/> without a model: from the problem's options alone.</summary>
     public static long CeilingOf(SchedulingProblem problem, PublishedSchedule previous)
@@ -77,12 +118,12 @@ internal sealed class ReplanObjective
     /// <summary>Adds the auxiliary literals to <paramref name="target"/> (a fork of the model) and returns the objective.</summary>
     public LinearExpr AddTo(CpModel target)
     {
-        var terms = new List<LinearExpr> { sm.Weight * 100 };
+        var terms = new List<LinearExpr> { Model.Weight * 100 };
         long constant = 0;
         foreach (var (m, slot, pool) in published)
         {
             constant -= drop;
-            if (sm.Scheduled[m] is not { } scheduled) continue;
+            if (Model.Scheduled[m] is not { } scheduled) continue;
             // moved + dropped = (scheduled − keptStart) + (1 − scheduled): the drop term also pays back what a move costs.
             var atStart = AtStart(m, slot);
             terms.Add(scheduled * (drop - move));
@@ -103,7 +144,7 @@ internal sealed class ReplanObjective
     public long ValueOf(IReadOnlyCollection<Placement> placements)
     {
         var at = placements.ToDictionary(p => p.Meeting);
-        long value = sm.Problem.WeightOf(placements) * 100;
+        long value = problem.WeightOf(placements) * 100;
         foreach (var (m, slot, pool) in published)
         {
             if (!at.TryGetValue(m, out var p)) value -= drop;
@@ -134,9 +175,9 @@ internal sealed class ReplanObjective
     {
         var result = new List<LinearExpr>();
         if (slot is not int s) return result;
-        var options = sm.Meetings[m].Options;
+        var options = Model.Meetings[m].Options;
         for (int k = 0; k < options.Length; k++)
-            if (options[k].Start == s) result.Add(sm.X[m][k]);
+            if (options[k].Start == s) result.Add(Model.X[m][k]);
         return result;
     }
 
@@ -144,16 +185,18 @@ internal sealed class ReplanObjective
     private BoolVar? KeptRoom(CpModel target, int m, int slot, int? pool)
     {
         if (pool is not int p) return null;
-        var mo = sm.Meetings[m];
+        var mo = Model.Meetings[m];
         var inPool = Enumerable.Range(0, mo.Options.Length)
             .Where(k => mo.Options[k].Start == slot && mo.Groups[mo.Options[k].Group].Pools.Contains(p))
-            .Select(k => (LinearExpr)sm.X[m][k]).ToList();
+            .Select(k => (LinearExpr)Model.X[m][k]).ToList();
         if (inPool.Count == 0) return null;
         var kept = target.NewBoolVar($"kept_room_{m}");
         target.Add(kept <= LinearExpr.Sum(inPool));
-        if (sm.PoolChoice.TryGetValue((m, p), out var chosen)) target.AddImplication(kept, chosen);
+        if (Model.PoolChoice.TryGetValue((m, p), out var chosen)) target.AddImplication(kept, chosen);
         return kept;
     }
+
+    private SchedulingModel Model => model ?? throw new InvalidOperationException("This objective was made without a model: it has no search objective.");
 
     private static ImmutableArray<(int, int?, int?)> Locate(SchedulingProblem problem, ImmutableArray<Assignment> assignments)
     {

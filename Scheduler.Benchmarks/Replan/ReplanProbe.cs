@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using NodaTime;
+using Scheduler.Engine.Checking;
+using Scheduler.Engine.Files;
+using Scheduler.Engine.Solving;
+
+namespace Scheduler.Benchmarks.Replan;
+
+/// <summary>
+/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]</c>: one replan of
+/// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line.
+/// </summary>
+internal static class ReplanProbe
+{
+    public static int Run(string[] args)
+    {
+        double Option(string name, double fallback) =>
+            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        var ev = EventFile.Load(args[0]).Value!;
+        var published = ScheduleFile.Load(args[1]).Value!;
+        var previous = PublishedSchedule.Check(ev, published).Value!;
+        var options = new SolveOptions
+        {
+            TimeLimit = Duration.FromSeconds(Option("--seconds", 10)),
+            Workers = (int)Option("--workers", 2),
+            Seed = 1,
+            Deterministic = args.Contains("--deterministic"),
+            SolverLog = args.Contains("--log"),
+            SolverParameters = Array.IndexOf(args, "--params") is var p and >= 0 ? args[p + 1] : null,
+            Previous = previous,
+        };
+        var clock = Stopwatch.StartNew();
+        var replan = MeetingScheduler.Solve(ev, options).Schedule;
+        double seconds = clock.Elapsed.TotalSeconds;
+        bool valid = ScheduleValidator.CheckReplan(ev, published, replan).IsValid;
+        var c = replan.Changes!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(args[0])}: moved {c.Moved.Length} dropped {c.Dropped.Length} added {c.Added.Length} | {seconds:0.0} s | {replan.Status} | {replan.ObjectiveValue:0.##} / {replan.ObjectiveBound:0.##} | valid {valid}"));
+        return valid ? 0 : 1;
+    }
+}

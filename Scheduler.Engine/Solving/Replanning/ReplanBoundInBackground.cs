@@ -1,0 +1,67 @@
+using Scheduler.Engine.Solving.Bounds;
+using Scheduler.Engine.Solving.Phases;
+
+namespace Scheduler.Engine.Solving;
+
+/// <summary>
+/// A replan's bounds on a thread of their own beside the search: the LP of the replanning objective
+/// (<see cref="ReplanLp"/>), then the weight LP for <c>weightBound</c>. One thread for both, in that order: the machine's
+/// cores go to CP-SAT, and the replanning bound is the one that can prove a replan optimal. A deterministic run waits
+/// for both before reporting, so the schedule file does not depend on when they arrived.
+/// </summary>
+internal sealed class ReplanBoundInBackground : IDisposable
+{
+    private readonly SolveContext ctx;
+    private readonly CancellationTokenSource stop;
+    private readonly Task<long?>? replanBound;
+    private readonly Task? thread;
+
+    private ReplanBoundInBackground(ReplanObjective objective, SchedulingProblem problem, SolveContext ctx)
+    {
+        this.ctx = ctx;
+        stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Clock.Cancellation);
+        if (problem.OptionCount < BoundInBackground.MinimumOptions) return;
+        var limit = NodaTime.Duration.FromSeconds(Math.Max(0.1, ctx.Clock.WallRemaining));
+        var token = stop.Token;
+        var replan = new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        replanBound = replan.Task;
+        thread = Task.Run(() =>
+        {
+            try
+            {
+                replan.SetResult(ReplanLp.Solve(objective, problem, limit, token)?.Bound);
+                if (token.IsCancellationRequested) return;
+                var left = NodaTime.Duration.FromSeconds(Math.Max(0.1, ctx.Clock.WallRemaining));
+                var weight = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, left, requiredAreHard: true, cancellationToken: token);
+                if (weight.Bound is long bound) ctx.Board.Bound(bound);
+            }
+            catch (Exception e)
+            {
+                // A bound that failed is no bound; the search's answer stands without it.
+                replan.TrySetException(e);
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Starts the bounds of a replan of <paramref name="problem"/> (nothing for small problems).</summary>
+    public static ReplanBoundInBackground Start(ReplanObjective objective, SchedulingProblem problem, SolveContext ctx) => new(objective, problem, ctx);
+
+    /// <summary>
+    /// The replanning LP's bound in hundredths, or null when it has none (yet). A deterministic run waits for it (up to
+    /// its safety stop); any other run takes what has arrived.
+    /// </summary>
+    public long? Settle()
+    {
+        if (replanBound is null) return null;
+        if (ctx.Clock.Deterministic) thread!.Wait(TimeSpan.FromSeconds(Math.Max(0, ctx.Clock.WallRemaining)));
+        return replanBound.IsCompletedSuccessfully ? replanBound.Result : null;
+    }
+
+    /// <summary>Stops the LPs if they still run and waits for the thread.</summary>
+    public void Dispose()
+    {
+        stop.Cancel();
+        thread?.Wait();
+        stop.Dispose();
+    }
+}
