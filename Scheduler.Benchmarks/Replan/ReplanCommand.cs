@@ -19,10 +19,13 @@ namespace Scheduler.Benchmarks.Replan;
 /// </summary>
 internal static class ReplanCommand
 {
+    /// <summary>The number after <paramref name="name"/> in <paramref name="args"/>, or <paramref name="fallback"/>.</summary>
+    internal static double NumberOption(string[] args, string name, double fallback) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+
     public static int Run(string[] args)
     {
-        double Option(string name, double fallback) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        double Option(string name, double fallback) => NumberOption(args, name, fallback);
         var workers = (int)Option("--workers", 2);
         var sample = EventFile.Parse(Scheduler.Cli.Samples.SampleEvent.Json).Value!;
         Console.WriteLine("| event | disruption | replan moves / dropped / added | fresh solve moves / dropped | replan s | status | objective / bound |");

@@ -15,11 +15,25 @@ internal static class ReplanProbe
 {
     public static int Run(string[] args)
     {
-        double Option(string name, double fallback) =>
-            Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        var ev = EventFile.Load(args[0]).Value!;
-        var published = ScheduleFile.Load(args[1]).Value!;
-        var previous = PublishedSchedule.Check(ev, published).Value!;
+        double Option(string name, double fallback) => ReplanCommand.NumberOption(args, name, fallback);
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]");
+            return 2;
+        }
+
+        var eventFile = EventFile.Load(args[0]);
+        var publishedFile = eventFile.Succeeded ? ScheduleFile.Load(args[1]) : null;
+        var checkedFile = publishedFile is { Succeeded: true } ? PublishedSchedule.Check(eventFile.Value!, publishedFile.Value!) : null;
+        var problems = !eventFile.Succeeded ? eventFile.Problems : !publishedFile!.Succeeded ? publishedFile.Problems : checkedFile!.Problems;
+        if (!problems.IsEmpty)
+        {
+            foreach (var problem in problems) Console.Error.WriteLine(problem);
+            return 2;
+        }
+
+        var ev = eventFile.Value!;
+        var previous = checkedFile!.Value!;
         var options = new SolveOptions
         {
             TimeLimit = Duration.FromSeconds(Option("--seconds", 10)),
@@ -33,7 +47,7 @@ internal static class ReplanProbe
         var clock = Stopwatch.StartNew();
         var replan = MeetingScheduler.Solve(ev, options).Schedule;
         double seconds = clock.Elapsed.TotalSeconds;
-        bool valid = ScheduleValidator.CheckReplan(ev, published, replan).IsValid;
+        bool valid = ScheduleValidator.CheckReplan(ev, publishedFile!.Value!, replan).IsValid;
         var c = replan.Changes!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(args[0])}: moved {c.Moved.Length} dropped {c.Dropped.Length} added {c.Added.Length} | {seconds:0.0} s | {replan.Status} | {replan.ObjectiveValue:0.##} / {replan.ObjectiveBound:0.##} | valid {valid}"));
