@@ -42,8 +42,11 @@ internal sealed class BoundInBackground : IDisposable
     public void Settle()
     {
         if (task is null || !ctx.Clock.Deterministic) return;
-        task.Wait(TimeSpan.FromSeconds(Math.Max(0, ctx.Clock.WallRemaining)));
+        WaitForLp(task);
     }
+
+    /// <summary>Waits for the LP up to the solve's wall-clock safety stop.</summary>
+    private void WaitForLp(Task<LpBoundResult> lp) => lp.Wait(TimeSpan.FromSeconds(Math.Max(0, ctx.Clock.WallRemaining)));
 
     /// <summary>
     /// Deterministic runs look at the bound only at every this-many-th question (each asked after 1,024 moves of a
@@ -64,7 +67,7 @@ internal sealed class BoundInBackground : IDisposable
         return () =>
         {
             if (++asked != DeterministicQuestions || task is null) return known;
-            task.Wait(TimeSpan.FromSeconds(Math.Max(0, ctx.Clock.WallRemaining)));
+            WaitForLp(task);
             if (task.IsCompletedSuccessfully && task.Result.Bound is long bound) known = bound;
             return known;
         };

@@ -13,6 +13,7 @@ namespace Scheduler.Engine.Solving.Phases.Local;
 internal sealed class LocalInterpreters
 {
     private static readonly int[] None = [];
+    private static readonly List<int> NoneLeaving = [];
 
     private readonly SchedulingProblem problem;
     private readonly ImmutableArray<MeetingOptions> meetings;
@@ -63,9 +64,6 @@ internal sealed class LocalInterpreters
         alone = Enumerable.Range(0, ev.Interpreters.Length).Select(i => new[] { i }).ToArray();
         pinnedSet = meetings.Select(m => pinned[m.Index] ? who[m.Index].ToArray() : None).ToArray();
     }
-
-    /// <summary>True when meeting <paramref name="m"/> needs an interpreter (pinned, or by its languages).</summary>
-    public bool Uses(int m) => uses[m];
 
     /// <summary>The interpreters (event positions) of placed meeting <paramref name="m"/>; empty when it has none.</summary>
     public int[] Of(int m) => chosen[m];
@@ -155,6 +153,7 @@ internal sealed class LocalInterpreters
         return true;
     }
 
+    // The daily-minutes rule, with the minutes of the meetings in leaving (those about to step out) given back.
     private bool MinutesFit(int i, int m, int start, List<int> leaving)
     {
         if (dailyMax[i] == int.MaxValue) return true;
@@ -181,9 +180,7 @@ internal sealed class LocalInterpreters
 
     private bool Free(int i, int m, int k, int p, int start)
     {
-        if (!problem.Rules.InterpreterFreeOver(i, m, start)) return false;
-        int day = problem.Grid.DayOf(start);
-        if (dailyMinutes[i * days + day] + minutes[m] > dailyMax[i]) return false;
+        if (!problem.Rules.InterpreterFreeOver(i, m, start) || !MinutesFit(i, m, start, NoneLeaving)) return false;
         foreach (int other in workOf[i])
             if (Clash(m, k, p, other)) return false;
         return true;

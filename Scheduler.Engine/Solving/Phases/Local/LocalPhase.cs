@@ -34,8 +34,7 @@ internal static class LocalPhase
     public static IReadOnlyList<Placement> Heavier(SchedulingProblem problem, SolveContext ctx, IReadOnlyList<Placement> schedule, double share,
         BoundInBackground? bound = null, bool coolByDeadline = false)
     {
-        var weights = problem.Meetings.Select(m => m.Meeting.Weight).ToArray();
-        var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond, r => r.Placements.Sum(p => weights[p.Meeting]),
+        var result = Walk(problem, ctx, share, WeightLocalSearch.MovesPerSecond, r => problem.WeightOf(r.Placements),
             (walker, moves, stop, elapsed) => WeightLocalSearch.Improve(problem, schedule, moves, problem.WeightCeiling, ctx.Options.Seed + walker,
                 stop, bound?.Ceiling(), coolByDeadline ? elapsed : null));
         if (result is null) return schedule;
