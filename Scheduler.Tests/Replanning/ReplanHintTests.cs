@@ -1,4 +1,5 @@
 using Scheduler.Engine.Solving;
+using static Scheduler.Tests.Solving.Solver;
 
 namespace Scheduler.Tests.Replanning;
 
@@ -25,6 +26,7 @@ public class ReplanHintTests
 
         int r = problem.Meetings.Single(m => m.Meeting.Id == "r").Index;
         Assert.Contains(hint, p => p.Meeting == r);
+        AssertValid(problem.Event, ScheduleOf(problem, hint));
         Assert.Equal(6, hint.Count);
         // No two meetings share the one room at once.
         Assert.Equal(hint.Count, hint.Select(p => p.Start).Distinct().Count());

@@ -4,6 +4,7 @@ using Scheduler.Engine.Solving;
 using Scheduler.Engine.Solving.Phases;
 using Scheduler.Engine.Solving.Search;
 using Scheduler.Tests.Interpreters;
+using static Scheduler.Tests.Solving.Solver;
 
 namespace Scheduler.Tests.Replanning;
 
@@ -41,6 +42,7 @@ public class ReplanRepairTests
         int a = problem.Meetings.Single(m => m.Meeting.Id == "a").Index, b = problem.Meetings.Single(m => m.Meeting.Id == "b").Index;
         Assert.True(Overlap(hint, a, b), "the premise: the greedy hint gives the interpreter both meetings at once");
         Assert.NotNull(repaired);
+        AssertValid(problem.Event, ScheduleOf(problem, repaired));
         Assert.False(Overlap(repaired, a, b));
         Assert.Contains(repaired, p => p.Meeting == a && p.Start == hint.Single(h => h.Meeting == a).Start);
     }

@@ -43,10 +43,12 @@ public sealed class GapCapPhaseTests
     [B2bBenchmarkFact]
     public void A_valid_schedule_at_the_floor_is_returned_proven_without_a_search()
     {
-        var problem = SchedulingProblem.Build(B2b("tic-12.original"));
+        var ev = B2b("tic-12.original");
+        var problem = SchedulingProblem.Build(ev);
         var model = ModelBuilder.Build(problem, ModelScope.Hard);
         var first = GapCapPhase.Run(model, Context(Deterministic(10), model.WeightCeiling), Hints.FirstFit(problem), hintIsValid: false);
         Assert.True(first.Proven);
+        AssertValid(ev, ScheduleOf(problem, first.Placements!));
         Assert.Equal(model.IdleGapsFloor, problem.IdleGapsOf(first.Placements!));
 
         var ctx = Context(Deterministic(10), model.WeightCeiling);
