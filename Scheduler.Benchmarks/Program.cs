@@ -11,6 +11,7 @@ using Scheduler.Benchmarks.Quality;
 // serve-load ...    50 concurrent solves through the real HTTP service on loopback
 // replan ...        issue 11's three disruptions, replanned and solved afresh, on the sample and the generated conference
 // replan-one E P    one replan of files that replan --dump wrote
+// mip FILE ...      the weight relaxation as a MIP (SCIP, CBC, HiGHS): how far cuts move the LP bound
 // anything else     BenchmarkDotNet's switcher (e.g. --filter '*Validate*')
 return args.FirstOrDefault() switch
 {
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "serve-load" => await Scheduler.Benchmarks.Service.ServeLoadCommand.Run(args[1..]),
     "replan" => Scheduler.Benchmarks.Replan.ReplanCommand.Run(args[1..]),
     "replan-one" => Scheduler.Benchmarks.Replan.ReplanProbe.Run(args[1..]),
+    "mip" => MipCommand.Run(args[1..]),
     _ => Switch(args),
 };
 
