@@ -25,7 +25,8 @@ internal static class GapCapPhase
         if (hintIsValid && sm.Problem.IdleGapsOf(hint) <= k) return new PhaseOutcome(hint, true, k);
         // Most B2B events reach the floor within a second or two from first fit; only when that fails is a walk
         // worth its time.
-        var atFloor = Search(sm, ctx, hint, k, FloorShare, weight, k);
+        var atFloor = Search(sm, ctx, hint, k, FloorShare, weight, k, FloorAtMost);
+        if (Lns.GapNeighbourhoodSearch.Debug) Console.Error.WriteLine($"floor {k}: {atFloor.Status} at {ctx.Clock.Charged:0.00}");
         if (atFloor.HasSolution) return new PhaseOutcome(ReadBack.Placements(sm, atFloor.Value), true, k);
         if (atFloor.Status == CpSolverStatus.Infeasible) k++;
         IReadOnlyList<Placement> best;
@@ -48,8 +49,19 @@ internal static class GapCapPhase
             // A cap proved impossible is a cheap step of the bound; one left unsettled hands the rest of the budget to
             // the minimisation, which is what improves the schedule.
             var capped = Search(sm, ctx, best, k, CapShare, weight, k);
+            if (Lns.GapNeighbourhoodSearch.Debug) Console.Error.WriteLine($"cap {k}: {capped.Status} at {ctx.Clock.Charged:0.00}, walk {bestGaps}");
             if (capped.HasSolution) return new PhaseOutcome(ReadBack.Placements(sm, capped.Value), true, k);
-            if (capped.Status != CpSolverStatus.Infeasible) return Improve(sm, ctx, best, weight, k) ?? new PhaseOutcome(best, false, k);
+            if (capped.Status != CpSolverStatus.Infeasible)
+            {
+                if (LnsShare > 0) best = Lns.GapNeighbourhoodSearch.Improve(sm, ctx, best, k, LnsShare);
+                if (sm.Problem.IdleGapsOf(best) <= k) return new PhaseOutcome(best, true, k);
+                var improved = Improve(sm, ctx, best, weight, k, 1.0 - LnsAfter) ?? new PhaseOutcome(best, false, k);
+                if (LnsAfter <= 0 || improved.Proven) return improved;
+                long bound = Math.Max(k, IdleGapPhase.CeilBound(improved.Bound));
+                var polished = Lns.GapNeighbourhoodSearch.Improve(sm, ctx, improved.Placements!, bound, 1.0);
+                int pg = sm.Problem.IdleGapsOf(polished);
+                return new PhaseOutcome(polished, pg <= bound, bound);
+            }
         }
         return new PhaseOutcome(best, true, bestGaps);
     }
@@ -65,7 +77,7 @@ internal static class GapCapPhase
     /// The share of the budget the first search at the floor may use before the walk: enough for the B2B events that
     /// reach it quickly (all of them proven at 10 s but forum-14, within 4 s), little enough to leave the walk its time.
     /// </summary>
-    internal const double FloorShare = 0.4;
+    internal static readonly double FloorShare = double.TryParse(Environment.GetEnvironmentVariable("SCHED_FLOORSHARE"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0.4;
 
     /// <summary>
     /// The share of the budget left that a cap above the floor may use. Measured on the seven hard B2B originals
@@ -73,6 +85,12 @@ internal static class GapCapPhase
     /// 15, 3, 2, 7, 4, 7, 2 with the same bounds; no caps at all 13, 3, 2, 6, 5, 7, 2 but a lower bound on tic-13crafc.
     /// </summary>
     internal const double CapShare = 0.2;
+
+    internal static readonly double FloorAtMost = double.TryParse(Environment.GetEnvironmentVariable("SCHED_FLOORMAX"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.MaxValue;
+
+    internal static readonly double LnsAfter = double.TryParse(Environment.GetEnvironmentVariable("SCHED_LNSAFTER"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0;
+
+    internal static readonly double LnsShare = double.TryParse(Environment.GetEnvironmentVariable("SCHED_GAPLNS"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0.5;
 
     /// <summary>The share of the budget left that the walk may use.</summary>
     internal const double PolishShare = 0.25;
@@ -82,13 +100,13 @@ internal static class GapCapPhase
     /// the result improves with time instead of being the first schedule found. Null when it found nothing better.
     /// The proven floor is stated in the model, so reaching it proves the schedule optimal.
     /// </summary>
-    private static PhaseOutcome? Improve(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> best, long weight, long floor)
+    private static PhaseOutcome? Improve(SchedulingModel sm, SolveContext ctx, IReadOnlyList<Placement> best, long weight, long floor, double share = 1.0)
     {
         var (model, gaps) = sm.ForkWithIdleGaps();
         model.Minimize(gaps);
         model.Add(gaps >= floor);
         ctx.Hint(model, sm, best);
-        var outcome = CpSatSearch.Run(model, ByCores(ctx.Settings(sm)), ctx.Clock, solution =>
+        var outcome = CpSatSearch.Run(model, ByCores(ctx.Settings(sm, share)), ctx.Clock, solution =>
             ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)Math.Max(floor, IdleGapPhase.CeilBound(solution.BestObjectiveBound()))));
         if (!outcome.HasSolution) return null;
         var placements = ReadBack.Placements(sm, outcome.Value);
@@ -105,12 +123,13 @@ internal static class GapCapPhase
     private static CpSatSettings ByCores(CpSatSettings settings) =>
         settings.Workers == 1 ? settings with { OptimizeWithCore = true } : settings with { Subsolvers = ["core"] };
 
-    private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, double share, long weight, long floor)
+    private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, double share, long weight, long floor,
+        double atMost = double.MaxValue)
     {
         var (model, gaps) = sm.ForkWithIdleGaps();
         if (cap is long k) model.Add(gaps <= k);
         ctx.Hint(model, sm, hint);
-        return CpSatSearch.Run(model, Portfolio(ctx.Settings(sm, share)), ctx.Clock, solution => ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)floor));
+        return CpSatSearch.Run(model, Portfolio(SettingsPolicy.For(ctx.Options, ctx.Clock, sm.OptionCount, share, atMost)), ctx.Clock, solution => ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)floor));
     }
 
     /// <summary>
