@@ -40,46 +40,6 @@ public sealed class GapCapPhaseTests
         Assert.Contains("optimize_with_core:true", (plain with { OptimizeWithCore = true }).Render());
     }
 
-    [Theory]
-    [InlineData(10, true, 4.0)]
-    [InlineData(24, true, 6.0)]
-    [InlineData(60, true, 6.0)]
-    [InlineData(24, false, 6.0)]
-    public void The_floor_search_takes_its_share_of_short_limits_and_at_most_six_seconds_of_longer_ones(double limit, bool deterministic, double expected)
-    {
-        var problem = SchedulingProblem.Build(SmallFair());
-        var model = ModelBuilder.Build(problem, ModelScope.Hard);
-        var options = new SolveOptions { TimeLimit = Duration.FromSeconds(limit), Seed = 0, Workers = 2, Deterministic = deterministic };
-        var ctx = Context(options, model.WeightCeiling);
-
-        var settings = GapCapPhase.FloorSettings(model, ctx);
-
-        double given = deterministic ? settings.MaxDeterministicSeconds!.Value : settings.MaxSeconds;
-        Assert.InRange(given, expected - 0.05, expected + 1e-9);
-        // The rest of the budget is left for the walk, the caps and the minimisation.
-        Assert.True(ctx.Clock.Remaining >= limit - 0.05 - (deterministic ? 0 : 1));
-    }
-
-    /// <summary>A tiny trade fair whose every meeting is required, as in the B2B events.</summary>
-    private static Event SmallFair()
-    {
-        const string json = """
-            {
-              "schemaVersion": 1,
-              "event": { "name": "fair", "timeZone": "UTC", "slotMinutes": 30, "days": [ { "date": "2026-03-10", "start": "09:00", "end": "12:00" } ] },
-              "objective": { "idleGaps": "minimize", "maxIdleGapSpread": 2 },
-              "rooms": [ { "id": "t1", "capacity": 2 }, { "id": "t2", "capacity": 2 } ],
-              "participants": [ { "id": "a" }, { "id": "b" }, { "id": "c" } ],
-              "meetings": [
-                { "id": "m1", "participants": [ "a", "b" ], "durationMinutes": 30, "required": true },
-                { "id": "m2", "participants": [ "a", "c" ], "durationMinutes": 30, "required": true },
-                { "id": "m3", "participants": [ "b", "c" ], "durationMinutes": 30, "required": true }
-              ]
-            }
-            """;
-        return EventFile.Parse(json).Value ?? throw new InvalidOperationException("the small fair does not read");
-    }
-
     [B2bBenchmarkFact]
     public void A_valid_schedule_at_the_floor_is_returned_proven_without_a_search()
     {

@@ -25,7 +25,7 @@ internal static class GapCapPhase
         if (hintIsValid && sm.Problem.IdleGapsOf(hint) <= k) return new PhaseOutcome(hint, true, k);
         // Most B2B events reach the floor within a second or two from first fit; only when that fails is a walk
         // worth its time.
-        var atFloor = Search(sm, ctx, hint, k, FloorSettings(sm, ctx), weight, k);
+        var atFloor = Search(sm, ctx, hint, k, FloorShare, weight, k);
         if (atFloor.HasSolution) return new PhaseOutcome(ReadBack.Placements(sm, atFloor.Value), true, k);
         if (atFloor.Status == CpSolverStatus.Infeasible) k++;
         IReadOnlyList<Placement> best;
@@ -68,14 +68,6 @@ internal static class GapCapPhase
     internal const double FloorShare = 0.4;
 
     /// <summary>
-    /// The most the first search at the floor may use, in the clock's unit (deterministic or wall seconds), whatever the
-    /// limit: when it has not settled the floor by then, the walk and the minimisation need the time more. forum-14's
-    /// floor search settles in 4.0-5.4 deterministic seconds when it does; forumt-14crafe's never does within 9.6, and
-    /// with this cap its 24 s run ends at 5 gaps (the optimum) instead of 7. Limits up to 15 s are unchanged by it.
-    /// </summary>
-    internal const double FloorAtMost = 6;
-
-    /// <summary>
     /// The share of the budget left that a cap above the floor may use. Measured on the seven hard B2B originals
     /// (deterministic 10 s): 0.5 left the minimisation too little time (idle gaps 17, 4, 23, 8, 4, 10, 2); 0.2 gave
     /// 15, 3, 2, 7, 4, 7, 2 with the same bounds; no caps at all 13, 3, 2, 6, 5, 7, 2 but a lower bound on tic-13crafc.
@@ -113,19 +105,12 @@ internal static class GapCapPhase
     private static CpSatSettings ByCores(CpSatSettings settings) =>
         settings.Workers == 1 ? settings with { OptimizeWithCore = true } : settings with { Subsolvers = ["core"] };
 
-    /// <summary>The settings of the first search at the floor: <see cref="FloorShare"/> of the budget, at most <see cref="FloorAtMost"/>.</summary>
-    internal static CpSatSettings FloorSettings(SchedulingModel sm, SolveContext ctx) =>
-        Portfolio(SettingsPolicy.For(ctx.Options, ctx.Clock, sm.OptionCount, FloorShare, FloorAtMost));
-
-    private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, double share, long weight, long floor) =>
-        Search(sm, ctx, hint, cap, Portfolio(ctx.Settings(sm, share)), weight, floor);
-
-    private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, CpSatSettings settings, long weight, long floor)
+    private static SearchOutcome Search(SchedulingModel sm, SolveContext ctx, IReadOnlyCollection<Placement> hint, long? cap, double share, long weight, long floor)
     {
         var (model, gaps) = sm.ForkWithIdleGaps();
         if (cap is long k) model.Add(gaps <= k);
         ctx.Hint(model, sm, hint);
-        return CpSatSearch.Run(model, settings, ctx.Clock, solution => ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)floor));
+        return CpSatSearch.Run(model, Portfolio(ctx.Settings(sm, share)), ctx.Clock, solution => ctx.Board.Gaps(weight, (int)solution.Value(gaps), (int)floor));
     }
 
     /// <summary>
