@@ -8,8 +8,9 @@ using Scheduler.Engine.Solving;
 namespace Scheduler.Benchmarks.Replan;
 
 /// <summary>
-/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]</c>: one replan of
-/// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line.
+/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S]</c>: one replan of
+/// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line. <c>--safety</c> sets a
+/// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -18,7 +19,7 @@ internal static class ReplanProbe
         double Option(string name, double fallback) => ReplanCommand.NumberOption(args, name, fallback);
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]");
+            Console.Error.WriteLine("usage: replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S]");
             return 2;
         }
 
@@ -43,6 +44,7 @@ internal static class ReplanProbe
             SolverLog = args.Contains("--log"),
             SolverParameters = Array.IndexOf(args, "--params") is var p and >= 0 ? args[p + 1] : null,
             Previous = previous,
+            SafetyLimit = args.Contains("--safety") ? Duration.FromSeconds(Option("--safety", 0)) : null,
         };
         var clock = Stopwatch.StartNew();
         var replan = MeetingScheduler.Solve(ev, options).Schedule;

@@ -18,18 +18,42 @@ internal sealed partial class SolveStrategy
     /// </summary>
     internal const int ReplanGapsMaxOptions = 50_000;
 
+    /// <summary>
+    /// The share of the budget the replan's walk may use before CP-SAT. It stops as soon as it meets the replanning
+    /// LP's bound, which proves the replan optimal.
+    /// </summary>
+    internal const double ReplanWalkShare = 0.5;
+
     private SolveSummary Replan(PublishedSchedule previous)
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return ReplanInfeasible(previous, ModelBuildTime());
         var whole = new ReplanObjective(problem, previous);
         // The replanning LP first on the background thread: its bound is the one that can meet the objective's value.
         using var replanBound = ReplanBoundInBackground.Start(whole, problem, ctx);
-        var (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
+        // The start and the walk keep every rule exactly (interpreters included), without CP-SAT; when the walk meets
+        // the replanning LP's bound the replan is proven optimal and CP-SAT is not needed for it.
+        var values = new Phases.Local.ReplanValues(problem, whole);
+        var start = Phases.Local.ReplanStart.Build(problem, whole, values);
+        IReadOnlyList<Placement> hint;
+        bool hintKeepsRules;
+        long? walkBound = null;
+        if (start is not null)
+        {
+            hint = ReplanWalk.Run(problem, values, ctx, start, double.TryParse(Environment.GetEnvironmentVariable("REPLAN_WALK_SHARE"), out var ws) ? ws : ReplanWalkShare, replanBound, whole.Ceiling);
+            hintKeepsRules = true;
+            walkBound = ctx.Clock.Deterministic ? replanBound.AwaitReplanBound() : replanBound.Arrived;
+            if (Environment.GetEnvironmentVariable("REPLAN_DEBUG") is not null)
+                Console.Error.WriteLine($"DEBUG start {values.ValueOf(start)} walk {values.ValueOf(hint)} lp {walkBound} charged {ctx.Clock.Charged:0.00} wall {ctx.Clock.Elapsed.TotalSeconds:0.0}");
+        }
+        else (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
+
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var objective = new ReplanObjective(hard, previous);
         var build = ModelBuildTime();
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
-        var outcome = ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
+        var outcome = walkBound is long met && objective.ValueOf(hint) >= met
+            ? new PhaseOutcome(hint, true, objective.ValueOf(hint))
+            : ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
         if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
         // The objective decides, not the distance: a search cut short may hold less than first fit (the sample under
         // load: a start that left 18 interpreted meetings out against first fit's 52 moves).
