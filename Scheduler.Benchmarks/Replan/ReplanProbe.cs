@@ -4,6 +4,7 @@ using NodaTime;
 using Scheduler.Engine.Checking;
 using Scheduler.Engine.Files;
 using Scheduler.Engine.Solving;
+using Scheduler.Engine.Solving.Bounds;
 
 namespace Scheduler.Benchmarks.Replan;
 
@@ -46,6 +47,20 @@ internal static class ReplanProbe
             Previous = previous,
             SafetyLimit = args.Contains("--safety") ? Duration.FromSeconds(Option("--safety", 0)) : null,
         };
+        if (args.Contains("--lp-only"))
+        {
+            var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
+            var objective = new ReplanObjective(problem, previous);
+            foreach (var (name, families) in new[] { ("default", new LpRowFamilies()), ("travel", new LpRowFamilies(Travel: true)),
+                         ("pool unions", new LpRowFamilies(PoolUnions: true)), ("both", new LpRowFamilies(true, true)) })
+                foreach (var solver in new[] { "PDLP", "GLOP" })
+                {
+                    var lp = ReplanLp.Solve(objective, problem, Duration.FromSeconds(600), CancellationToken.None, solver, families);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LP {name} {solver}: {lp?.Bound} in {lp?.Seconds:0.0} s"));
+                }
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var replan = MeetingScheduler.Solve(ev, options).Schedule;
         double seconds = clock.Elapsed.TotalSeconds;

@@ -31,19 +31,19 @@ internal sealed partial class SolveStrategy
         // The replanning LP first on the background thread: its bound is the one that can meet the objective's value.
         using var replanBound = ReplanBoundInBackground.Start(whole, problem, ctx);
         // The start and the walk keep every rule exactly (interpreters included), without CP-SAT; when the walk meets
-        // the replanning LP's bound the replan is proven optimal and CP-SAT is not needed for it.
+        // the replanning LP's bound the replan is proven optimal and CP-SAT is not needed for it. Small problems have no
+        // LP (CP-SAT proves them in moments) and so no walk: nothing could stop it before its budget.
         var values = new Phases.Local.ReplanValues(problem, whole);
         var start = Phases.Local.ReplanStart.Build(problem, whole, values);
         IReadOnlyList<Placement> hint;
         bool hintKeepsRules;
         long? walkBound = null;
-        if (start is not null)
+        if (start is not null && problem.OptionCount < Phases.BoundInBackground.MinimumOptions) (hint, hintKeepsRules) = (start, true);
+        else if (start is not null)
         {
-            hint = ReplanWalk.Run(problem, values, ctx, start, double.TryParse(Environment.GetEnvironmentVariable("REPLAN_WALK_SHARE"), out var ws) ? ws : ReplanWalkShare, replanBound, whole.Ceiling);
+            hint = ReplanWalk.Run(problem, values, ctx, start, ReplanWalkShare, replanBound, whole.Ceiling);
             hintKeepsRules = true;
             walkBound = ctx.Clock.Deterministic ? replanBound.AwaitReplanBound() : replanBound.Arrived;
-            if (Environment.GetEnvironmentVariable("REPLAN_DEBUG") is not null)
-                Console.Error.WriteLine($"DEBUG start {values.ValueOf(start)} walk {values.ValueOf(hint)} lp {walkBound} charged {ctx.Clock.Charged:0.00} wall {ctx.Clock.Elapsed.TotalSeconds:0.0}");
         }
         else (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
 

@@ -40,7 +40,7 @@ internal static class ReplanLocalSearch
         IReadOnlyList<Placement> bestPlacements = start;
         if (movable.Length == 0 || best >= ceiling) return new LocalResult(start, problem.IdleGapsOf(start), 0);
         double scale = Math.Max(1, movable.Average(m => (double)values.EjectCost[m]));
-        double hot = (double.TryParse(Environment.GetEnvironmentVariable("REPLAN_HOT"), out var h) ? h : Hot) * scale, cold = Cold * scale;
+        double hot = Hot * scale, cold = Cold * scale;
         var homeOptions = meetings.Select(m => values.HomeOf(m.Index) is var h and >= 0
             ? Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == h).ToArray()
             : []).ToArray();

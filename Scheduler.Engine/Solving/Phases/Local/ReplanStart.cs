@@ -54,8 +54,6 @@ internal static class ReplanStart
                      .OrderByDescending(m => m.Meeting.Required).ThenByDescending(m => values.EjectCost[m.Index]).ThenBy(m => m.Index))
             if (!PlaceNearest(s, m.Index, 0) && m.Meeting.Required) PlaceRequired(s, values, order, m.Index, 0, blockers);
 
-        if (Environment.GetEnvironmentVariable("REPLAN_DEBUG") is not null)
-            Console.Error.WriteLine($"DEBUG start: kept {kept.Count} of {published.Count}, missing required {string.Join(",", meetings.Where(m => m.Meeting.Required && !s.IsPlaced(m.Index)).Select(m => m.Meeting.Id))}, spread {s.SpreadHolds}");
         if (meetings.Any(m => m.Meeting.Required && !s.IsPlaced(m.Index)) || !s.SpreadHolds) return null;
         return s.Placements();
     }
