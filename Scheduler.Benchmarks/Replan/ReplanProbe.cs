@@ -9,9 +9,11 @@ using Scheduler.Engine.Solving.Bounds;
 namespace Scheduler.Benchmarks.Replan;
 
 /// <summary>
-/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S]</c>: one replan of
+/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S] [--lp-only] [--fresh OUT]</c>: one replan of
 /// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line. <c>--safety</c> sets a
-/// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible.
+/// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible;
+/// <c>--lp-only</c> prints the replanning LP's bound with each row family and solver; <c>--fresh OUT</c> writes EVENT's
+/// fresh solve (seed 0) instead of replanning.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -47,6 +49,16 @@ internal static class ReplanProbe
             Previous = previous,
             SafetyLimit = args.Contains("--safety") ? Duration.FromSeconds(Option("--safety", 0)) : null,
         };
+        if (Array.IndexOf(args, "--fresh") is var f and >= 0 && f + 1 < args.Length)
+        {
+            // The fresh solve of EVENT as `scheduler solve` makes it (seed 0), with this command's safety stop: the check
+            // that a change left fresh solves byte-identical, on a machine too loaded for the CLI's own safety stop.
+            var fresh = MeetingScheduler.Solve(ev, options with { Previous = null, Seed = 0 }).Schedule;
+            File.WriteAllText(args[f + 1], ScheduleFile.Write(fresh, ev));
+            Console.WriteLine($"{args[f + 1]}: {fresh.Status}, weight {fresh.ScheduledWeight}, idle gaps {fresh.IdleGaps}");
+            return 0;
+        }
+
         if (args.Contains("--lp-only"))
         {
             var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
