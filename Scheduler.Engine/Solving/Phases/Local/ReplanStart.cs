@@ -36,7 +36,17 @@ internal static class ReplanStart
             }
         }
 
-        var s = new LocalSchedule(problem, kept);
+        LocalSchedule s;
+        try
+        {
+            s = new LocalSchedule(problem, kept);
+        }
+        catch (ArgumentException)
+        {
+            // The exact naming gave up (its safety limit, on a machine far too busy): the caller takes another way.
+            return null;
+        }
+
         var order = new Order(problem);
         var blockers = new List<int>();
         // The displaced: required first (they must go somewhere), then by what they add, nearest their published start.
