@@ -4,8 +4,10 @@ using Scheduler.Engine.Solving.Phases;
 namespace Scheduler.Engine.Solving;
 
 /// <summary>
-/// The replanning path of a solve: the replanning objective on the whole CP-SAT model from the published schedule,
-/// then idle gaps keeping that objective's value. Large events take this path too, not the neighbourhood search: a
+/// The replanning path of a solve: a start from the published schedule and a walk on the replanning objective
+/// (<see cref="Phases.Local.ReplanStart"/>, <see cref="ReplanWalk"/>), which ends the search when it meets the replanning
+/// LP's bound; otherwise that objective on the whole CP-SAT model from the walk's schedule; then idle gaps keeping that
+/// objective's value. Large events take this path too, not the neighbourhood search: a
 /// replan starts from a schedule that is almost the answer, where one model of the whole event moves from its hint
 /// only where it must, and its bound is a proof about the replanning objective, which the neighbourhoods would not give.
 /// </summary>
