@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
 using Scheduler.Engine.Checking;
+using Scheduler.Engine.Domain;
 using Scheduler.Engine.Files;
 using Scheduler.Engine.Solving;
 using Scheduler.Engine.Solving.Bounds;
@@ -12,8 +13,8 @@ namespace Scheduler.Benchmarks.Replan;
 /// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S] [--lp-only] [--fresh OUT]</c>: one replan of
 /// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line. <c>--safety</c> sets a
 /// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible;
-/// <c>--lp-only</c> prints the replanning LP's bound with each row family and solver; <c>--fresh OUT</c> writes EVENT's
-/// fresh solve (seed 0) instead of replanning.
+/// <c>--lp-only</c> prints the replanning LP's bound with each row family and solver; <c>--fresh OUT [--seed N]</c> writes EVENT's
+/// fresh solve (seed 0 unless given) instead of replanning, with its moves against PUBLISHED.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -53,9 +54,10 @@ internal static class ReplanProbe
         {
             // The fresh solve of EVENT as `scheduler solve` makes it (seed 0), with this command's safety stop: the check
             // that a change left fresh solves byte-identical, on a machine too loaded for the CLI's own safety stop.
-            var fresh = MeetingScheduler.Solve(ev, options with { Previous = null, Seed = 0 }).Schedule;
+            var fresh = MeetingScheduler.Solve(ev, options with { Previous = null, Seed = (int)Option("--seed", 0) }).Schedule;
             File.WriteAllText(args[f + 1], ScheduleFile.Write(fresh, ev));
-            Console.WriteLine($"{args[f + 1]}: {fresh.Status}, weight {fresh.ScheduledWeight}, idle gaps {fresh.IdleGaps}");
+            var moves = ScheduleChanges.Between(ev, publishedFile!.Value!, fresh);
+            Console.WriteLine($"{args[f + 1]}: {fresh.Status}, weight {fresh.ScheduledWeight}, idle gaps {fresh.IdleGaps}, against PUBLISHED moved {moves.Moved.Length} dropped {moves.Dropped.Length}");
             return 0;
         }
 
