@@ -11,11 +11,13 @@ using Scheduler.Engine.Solving;
 namespace Scheduler.Benchmarks.Replan;
 
 /// <summary>
-/// <c>replan [--only sample|conference] [--sample-seconds S] [--conference-seconds S] [--workers N] [--dump DIR]</c>: the three disruptions of issue 11 on the
+/// <c>replan [--only sample|conference] [--sample-seconds S] [--conference-seconds S] [--workers N] [--deterministic [--safety S]] [--dump DIR]</c>: the three disruptions of issue 11 on the
 /// sample and on the generated conference, each replanned from a first solve and solved afresh, as a Markdown table:
 /// moves of the replan and of a fresh solve against the published schedule, seconds, status, objective and bound.
 /// Every schedule is checked by the validator (replan rules included) before a figure is printed. With <c>--dump</c>
-/// the published schedule and each changed event are written to DIR, so one replan can be rerun with the CLI.
+/// the published schedule and each changed event are written to DIR, so one replan can be rerun with the CLI. With
+/// <c>--deterministic</c> every solve (the published one too) is deterministic, so the rows do not depend on the
+/// load (<c>--safety S</c> moves their wall-clock safety stop, which a loaded machine can otherwise reach).
 /// </summary>
 internal static class ReplanCommand
 {
@@ -32,16 +34,19 @@ internal static class ReplanCommand
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
         var dump = Array.IndexOf(args, "--dump") is var d and >= 0 && d + 1 < args.Length ? args[d + 1] : null;
+        bool deterministic = args.Contains("--deterministic");
+        Duration? safety = args.Contains("--safety") ? Duration.FromSeconds(Option("--safety", 0)) : null;
         bool valid = true;
-        if (only is null or "sample") valid &= Measure("sample", sample, Duration.FromSeconds(Option("--sample-seconds", 10)), workers, dump);
+        if (only is null or "sample") valid &= Measure("sample", sample, Duration.FromSeconds(Option("--sample-seconds", 10)), workers, dump, deterministic, safety);
         if (only is null or "conference")
-            valid &= Measure("generated conference", ConferenceGenerator.Generate(new ConferenceOptions()), Duration.FromSeconds(Option("--conference-seconds", 30)), workers, dump);
+            valid &= Measure("generated conference", ConferenceGenerator.Generate(new ConferenceOptions()), Duration.FromSeconds(Option("--conference-seconds", 30)), workers, dump,
+                deterministic, safety);
         return valid ? 0 : 1;
     }
 
-    private static bool Measure(string name, Event ev, Duration limit, int workers, string? dump)
+    private static bool Measure(string name, Event ev, Duration limit, int workers, string? dump, bool deterministic, Duration? safety)
     {
-        var options = new SolveOptions { TimeLimit = limit, Workers = workers, Seed = 1 };
+        var options = new SolveOptions { TimeLimit = limit, Workers = workers, Seed = 1, Deterministic = deterministic, SafetyLimit = safety };
         var published = MeetingScheduler.Solve(ev, options).Schedule;
         string stem = name.Split(' ')[^1];
         if (dump is not null)

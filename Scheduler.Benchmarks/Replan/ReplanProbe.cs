@@ -2,14 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
 using Scheduler.Engine.Checking;
+using Scheduler.Engine.Domain;
 using Scheduler.Engine.Files;
 using Scheduler.Engine.Solving;
+using Scheduler.Engine.Solving.Bounds;
 
 namespace Scheduler.Benchmarks.Replan;
 
 /// <summary>
-/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]</c>: one replan of
-/// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line.
+/// <c>replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S] [--lp-only] [--fresh OUT]</c>: one replan of
+/// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line. <c>--safety</c> sets a
+/// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible;
+/// <c>--lp-only</c> prints the replanning LP's bound with each row family and solver; <c>--fresh OUT [--seed N]</c> writes EVENT's
+/// fresh solve (seed 0 unless given) instead of replanning, with its moves against PUBLISHED.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -18,7 +23,7 @@ internal static class ReplanProbe
         double Option(string name, double fallback) => ReplanCommand.NumberOption(args, name, fallback);
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P]");
+            Console.Error.WriteLine("usage: replan-one EVENT PUBLISHED [--seconds S] [--workers N] [--deterministic] [--log] [--params P] [--safety S]");
             return 2;
         }
 
@@ -43,7 +48,33 @@ internal static class ReplanProbe
             SolverLog = args.Contains("--log"),
             SolverParameters = Array.IndexOf(args, "--params") is var p and >= 0 ? args[p + 1] : null,
             Previous = previous,
+            SafetyLimit = args.Contains("--safety") ? Duration.FromSeconds(Option("--safety", 0)) : null,
         };
+        if (Array.IndexOf(args, "--fresh") is var f and >= 0 && f + 1 < args.Length)
+        {
+            // The fresh solve of EVENT as `scheduler solve` makes it (seed 0), with this command's safety stop: the check
+            // that a change left fresh solves byte-identical, on a machine too loaded for the CLI's own safety stop.
+            var fresh = MeetingScheduler.Solve(ev, options with { Previous = null, Seed = (int)Option("--seed", 0) }).Schedule;
+            File.WriteAllText(args[f + 1], ScheduleFile.Write(fresh, ev));
+            var moves = ScheduleChanges.Between(ev, publishedFile!.Value!, fresh);
+            Console.WriteLine($"{args[f + 1]}: {fresh.Status}, weight {fresh.ScheduledWeight}, idle gaps {fresh.IdleGaps}, against PUBLISHED moved {moves.Moved.Length} dropped {moves.Dropped.Length}");
+            return 0;
+        }
+
+        if (args.Contains("--lp-only"))
+        {
+            var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
+            var objective = new ReplanObjective(problem, previous);
+            foreach (var (name, families) in new[] { ("default", new LpRowFamilies()), ("travel", new LpRowFamilies(Travel: true)),
+                         ("pool unions", new LpRowFamilies(PoolUnions: true)), ("both", new LpRowFamilies(true, true)) })
+                foreach (var solver in new[] { "PDLP", "GLOP" })
+                {
+                    var lp = ReplanLp.Solve(objective, problem, Duration.FromSeconds(600), CancellationToken.None, solver, families);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LP {name} {solver}: {lp?.Bound} in {lp?.Seconds:0.0} s"));
+                }
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var replan = MeetingScheduler.Solve(ev, options).Schedule;
         double seconds = clock.Elapsed.TotalSeconds;

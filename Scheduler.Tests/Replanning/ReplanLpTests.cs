@@ -63,7 +63,7 @@ public class ReplanLpTests
     }
 
     /// <summary>A tiny event solved, then one participant losing an hour, with costs that make moves, drops and rooms compete.</summary>
-    private static (Event After, Schedule Published) Disrupted(int seed)
+    internal static (Event After, Schedule Published) Disrupted(int seed)
     {
         var random = new Random(seed);
         var pairs = new[] { ("p1", "p2"), ("p1", "p3"), ("p2", "p3"), ("p1", "p2") };

@@ -57,6 +57,44 @@ internal sealed class ReplanBoundInBackground : IDisposable
         return replanBound.IsCompletedSuccessfully ? replanBound.Result : null;
     }
 
+    /// <summary>
+    /// The objective a walk may stop at, asked while it runs (every thousand moves), as <see cref="BoundInBackground.Ceiling"/>
+    /// does for the weight: a wall-clock run gets the replanning LP's bound as soon as it has arrived; a deterministic
+    /// run gets none until its <see cref="BoundInBackground.DeterministicQuestions"/>-th question, which waits for the
+    /// LP and answers its bound from then on, so the walk stops after the same number of moves on any machine and load.
+    /// </summary>
+    public Func<long> Ceiling()
+    {
+        if (replanBound is null) return () => long.MaxValue;
+        if (!ctx.Clock.Deterministic) return () => replanBound.IsCompletedSuccessfully && replanBound.Result is long b ? b : long.MaxValue;
+        int asked = 0;
+        long known = long.MaxValue;
+        return () =>
+        {
+            if (++asked != BoundInBackground.DeterministicQuestions) return known;
+            if (AwaitReplanBound() is long bound) known = bound;
+            return known;
+        };
+    }
+
+    /// <summary>The replanning LP's bound, waited for up to the safety stop (not the weight LP after it); null when it has none.</summary>
+    public long? AwaitReplanBound()
+    {
+        if (replanBound is null) return null;
+        try
+        {
+            replanBound.Wait(TimeSpan.FromSeconds(Math.Max(0, ctx.Clock.WallRemaining)));
+        }
+        catch (AggregateException)
+        {
+            // A bound that failed is no bound.
+        }
+        return replanBound.IsCompletedSuccessfully ? replanBound.Result : null;
+    }
+
+    /// <summary>The replanning LP's bound if it has arrived (any run), without waiting; null otherwise.</summary>
+    public long? Arrived => replanBound is { IsCompletedSuccessfully: true } ? replanBound.Result : null;
+
     /// <summary>Stops the LPs if they still run and waits for the thread.</summary>
     public void Dispose()
     {

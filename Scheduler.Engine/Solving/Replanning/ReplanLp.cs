@@ -31,13 +31,14 @@ internal sealed class ReplanLp
     /// Solves the relaxation of <paramref name="objective"/>'s problem within <paramref name="limit"/>; null when the LP
     /// gave no bound (timed out, cancelled, failed, or infeasible, which the search then finds out itself).
     /// </summary>
-    public static ReplanLp? Solve(ReplanObjective objective, SchedulingProblem problem, Duration limit, CancellationToken cancellationToken, string solverId = "PDLP")
+    public static ReplanLp? Solve(ReplanObjective objective, SchedulingProblem problem, Duration limit, CancellationToken cancellationToken, string solverId = "PDLP",
+        LpRowFamilies? families = null)
     {
         var clock = Stopwatch.StartNew();
         LpRows lp;
         try
         {
-            lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, requiredAreHard: true, new LpRowFamilies(), cancellationToken);
+            lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, requiredAreHard: true, families ?? new LpRowFamilies(), cancellationToken);
         }
         catch (OperationCanceledException)
         {

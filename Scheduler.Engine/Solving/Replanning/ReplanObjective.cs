@@ -45,6 +45,15 @@ internal sealed class ReplanObjective
         published = Locate(problem, previous.Published);
     }
 
+    /// <summary>The cost of a move, in hundredths.</summary>
+    public long MoveCost => move;
+
+    /// <summary>The cost of a room change at the published start, in hundredths.</summary>
+    public long RoomChangeCost => roomChange;
+
+    /// <summary>The cost of a published meeting left out, in hundredths.</summary>
+    public long DropCost => drop;
+
     /// <summary>The published schedule this objective is measured against.</summary>
     public PublishedSchedule Previous { get; }
 

@@ -4,8 +4,10 @@ using Scheduler.Engine.Solving.Phases;
 namespace Scheduler.Engine.Solving;
 
 /// <summary>
-/// The replanning path of a solve: the replanning objective on the whole CP-SAT model from the published schedule,
-/// then idle gaps keeping that objective's value. Large events take this path too, not the neighbourhood search: a
+/// The replanning path of a solve: a start from the published schedule and a walk on the replanning objective
+/// (<see cref="Phases.Local.ReplanStart"/>, <see cref="ReplanWalk"/>), which ends the search when it meets the replanning
+/// LP's bound; otherwise that objective on the whole CP-SAT model from the walk's schedule; then idle gaps keeping that
+/// objective's value. Large events take this path too, not the neighbourhood search: a
 /// replan starts from a schedule that is almost the answer, where one model of the whole event moves from its hint
 /// only where it must, and its bound is a proof about the replanning objective, which the neighbourhoods would not give.
 /// </summary>
@@ -18,18 +20,42 @@ internal sealed partial class SolveStrategy
     /// </summary>
     internal const int ReplanGapsMaxOptions = 50_000;
 
+    /// <summary>
+    /// The share of the budget the replan's walk may use before CP-SAT. It stops as soon as it meets the replanning
+    /// LP's bound, which proves the replan optimal.
+    /// </summary>
+    internal const double ReplanWalkShare = 0.5;
+
     private SolveSummary Replan(PublishedSchedule previous)
     {
         if (problem.Meetings.Any(m => m.Meeting.Required && m.Options.IsEmpty)) return ReplanInfeasible(previous, ModelBuildTime());
         var whole = new ReplanObjective(problem, previous);
         // The replanning LP first on the background thread: its bound is the one that can meet the objective's value.
         using var replanBound = ReplanBoundInBackground.Start(whole, problem, ctx);
-        var (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
+        // The start and the walk keep every rule exactly (interpreters included), without CP-SAT; when the walk meets
+        // the replanning LP's bound the replan is proven optimal and CP-SAT is not needed for it. Small problems have no
+        // LP (CP-SAT proves them in moments) and so no walk: nothing could stop it before its budget.
+        var values = new Phases.Local.ReplanValues(problem, whole);
+        var start = Phases.Local.ReplanStart.Build(problem, whole, values);
+        IReadOnlyList<Placement> hint;
+        bool hintKeepsRules;
+        long? walkBound = null;
+        if (start is not null && problem.OptionCount < Phases.BoundInBackground.MinimumOptions) (hint, hintKeepsRules) = (start, true);
+        else if (start is not null)
+        {
+            hint = ReplanWalk.Run(problem, values, ctx, start, ReplanWalkShare, replanBound, whole.Ceiling);
+            hintKeepsRules = true;
+            walkBound = ctx.Clock.Deterministic ? replanBound.AwaitReplanBound() : replanBound.Arrived;
+        }
+        else (hint, hintKeepsRules) = ReplanPhase.StartingPoint(problem, whole, ctx);
+
         var hard = ModelBuilder.Build(problem, ModelScope.Hard);
         var objective = new ReplanObjective(hard, previous);
         var build = ModelBuildTime();
         bool gapsFollow = MinimiseGaps && hard.OptionCount <= ReplanGapsMaxOptions;
-        var outcome = ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
+        var outcome = walkBound is long met && objective.ValueOf(hint) >= met
+            ? new PhaseOutcome(hint, true, objective.ValueOf(hint))
+            : ReplanPhase.Run(hard, objective, ctx, hint, hintKeepsRules, gapsFollow ? WeightPhaseShare : 1.0);
         if (outcome.IsInfeasible) return ReplanInfeasible(previous, build);
         // The objective decides, not the distance: a search cut short may hold less than first fit (the sample under
         // load: a start that left 18 interpreted meetings out against first fit's 52 moves).

@@ -40,6 +40,16 @@ internal sealed class LocalSchedule
 
     /// <summary>Starts from <paramref name="placements"/>, which must keep every hard rule.</summary>
     public LocalSchedule(SchedulingProblem problem, IEnumerable<Placement> placements)
+        : this(problem, placements, withInterpreters: true)
+    {
+    }
+
+    /// <summary>
+    /// Starts from <paramref name="placements"/>, which must keep every hard rule checked here; without
+    /// <paramref name="withInterpreters"/> interpreters are neither tracked nor checked (a replan's start uses that to
+    /// find which published meetings still fit where they were, then names their interpreters exactly at once).
+    /// </summary>
+    internal LocalSchedule(SchedulingProblem problem, IEnumerable<Placement> placements, bool withInterpreters)
     {
         this.problem = problem;
         grid = problem.Grid;
@@ -90,7 +100,7 @@ internal sealed class LocalSchedule
             }
         var list = placements as IReadOnlyList<Placement> ?? placements.ToList();
         Dictionary<int, ImmutableArray<int>>? given = null;
-        if (problem.UsesInterpreters)
+        if (problem.UsesInterpreters && withInterpreters)
         {
             interpreters = new LocalInterpreters(problem, option, pool);
             var (chosen, left) = InterpreterAssignment.Assign(problem, list);

@@ -118,7 +118,7 @@ internal static class WeightLocalSearch
     /// pool is full the lightest meeting there, and those holding the interpreter it would take. False when one of
     /// them is required or the pool or every interpreter is closed then.
     /// </summary>
-    private static bool Blockers(LocalSchedule s, int m, int k, int p, long[] weight, List<int> into)
+    internal static bool Blockers(LocalSchedule s, int m, int k, int p, long[] weight, List<int> into)
     {
         into.Clear();
         var mo = s.Meetings[m];
