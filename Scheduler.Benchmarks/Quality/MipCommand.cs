@@ -49,11 +49,11 @@ internal static class MipCommand
         if (fixAt is long f) return FixThenCpSat(problem, families, solverId, f, seconds, threads, subsolvers);
         var watch = Stopwatch.StartNew();
         var lpResult = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, Duration.FromSeconds(600), true, families,
-            lpOnly ? solverId : "PDLP");
+            lpOnly ? solverId : "PDLP", rules: problem.Rules);
         Console.WriteLine($"LP ({(lpOnly ? solverId : "PDLP")}): {lpResult.Status} bound {lpResult.Bound} objective {lpResult.Objective:0.000} rows {lpResult.Rows} columns {lpResult.Columns} in {watch.Elapsed.TotalSeconds:0.0} s");
         if (lpOnly) return 0;
 
-        var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None);
+        var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None, problem.Rules);
         using var solver = Solver.CreateSolver(solverId);
         if (solver is null) { Console.Error.WriteLine($"no solver {solverId}"); return 2; }
         solver.SetNumThreads(threads);
@@ -103,7 +103,7 @@ internal static class MipCommand
     private static int FixThenCpSat(SchedulingProblem problem, LpRowFamilies families, string solverId, long target, double seconds, int threads, string subsolvers)
     {
         var watch = Stopwatch.StartNew();
-        var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None);
+        var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None, problem.Rules);
         var solution = LpBound.SolveRows(lp, lp.Objective, Stopwatch.StartNew(), Duration.FromSeconds(600), solverId, CancellationToken.None);
         if (solution.Duals is not { } duals) { Console.WriteLine($"LP {solution.Status}"); return 1; }
         double bound = LpBound.DualBound(lp, lp.Objective, duals);

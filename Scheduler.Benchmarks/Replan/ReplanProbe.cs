@@ -14,7 +14,10 @@ namespace Scheduler.Benchmarks.Replan;
 /// files written by <c>replan --dump</c>, with its figures and the validator's verdict on one line. <c>--safety</c> sets a
 /// deterministic run's wall-clock safety stop (default twice the limit plus 30 s), so a run on a loaded machine stays reproducible;
 /// <c>--lp-only</c> prints the replanning LP's bound with each row family and solver; <c>--fresh OUT [--seed N]</c> writes EVENT's
-/// fresh solve (seed 0 unless given) instead of replanning, with its moves against PUBLISHED.
+/// fresh solve (seed 0 unless given) instead of replanning, with its moves against PUBLISHED. <c>--fractional [--glop]
+/// [--no-interpreters]</c> solves the replanning LP once and lists the meetings it places fractionally (where the bound
+/// is loose); <c>--fractional --mip ID [--seconds S]</c> solves its rows as a MIP (SCIP, CBC, ...), the best bound those
+/// rows can ever give.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -58,6 +61,54 @@ internal static class ReplanProbe
             File.WriteAllText(args[f + 1], ScheduleFile.Write(fresh, ev));
             var moves = ScheduleChanges.Between(ev, publishedFile!.Value!, fresh);
             Console.WriteLine($"{args[f + 1]}: {fresh.Status}, weight {fresh.ScheduledWeight}, idle gaps {fresh.IdleGaps}, against PUBLISHED moved {moves.Moved.Length} dropped {moves.Dropped.Length}");
+            return 0;
+        }
+
+        if (args.Contains("--fractional"))
+        {
+            var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
+            var objective = new ReplanObjective(problem, previous);
+            var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, new LpRowFamilies(), CancellationToken.None, args.Contains("--no-interpreters") ? null : problem.Rules);
+            var cost = new double[lp.ColumnCount];
+            foreach (var m in problem.Meetings)
+                for (int k = 0; k < m.Options.Length; k++) cost[lp.Offsets[m.Index] + k] = objective.Coefficient(m.Index, m.Options[k]);
+            if (Array.IndexOf(args, "--mip") is var mi and >= 0)
+            {
+                using var mip = Google.OrTools.LinearSolver.Solver.CreateSolver(args[mi + 1]);
+                var xs = new Google.OrTools.LinearSolver.Variable[lp.ColumnCount];
+                for (int col = 0; col < xs.Length; col++) xs[col] = col < lp.Offsets[^1] ? mip.MakeBoolVar("") : mip.MakeNumVar(0, 1, "");
+                foreach (var row in lp.Rows)
+                {
+                    var ct = mip.MakeConstraint(row.Lower, row.Upper, "");
+                    for (int i = 0; i < row.Columns.Length; i++) ct.SetCoefficient(xs[row.Columns[i]], row.Coefs?[i] ?? 1);
+                }
+                var goal = mip.Objective();
+                for (int col = 0; col < xs.Length; col++) if (cost[col] != 0) goal.SetCoefficient(xs[col], cost[col]);
+                goal.SetMaximization();
+                mip.SetTimeLimit((long)(Option("--seconds", 60) * 1000));
+                mip.SetNumThreads((int)Option("--workers", 1));
+                if (args.Contains("--log")) mip.EnableOutput();
+                var watch = Stopwatch.StartNew();
+                var st = mip.Solve();
+                Console.WriteLine($"MIP {args[mi + 1]}: {st} objective {objective.Constant + goal.Value():0.000} bound {objective.Constant + goal.BestBound():0.000} in {watch.Elapsed.TotalSeconds:0.0} s, nodes {mip.Nodes()}");
+                return 0;
+            }
+            string solverId = args.Contains("--glop") ? "GLOP" : "PDLP";
+            var solution = LpBound.SolveRows(lp, cost, Stopwatch.StartNew(), Duration.FromSeconds(600), solverId, CancellationToken.None);
+            Console.WriteLine($"{solverId}: {solution.Status} objective {objective.Constant + solution.Objective:0.000}");
+            var publishedAt = objective.Published.ToDictionary(x => x.Meeting, x => x.Slot);
+            int fractionalMeetings = 0;
+            foreach (var m in problem.Meetings)
+            {
+                var values = Enumerable.Range(0, m.Options.Length).Select(k => (k, v: solution.Values![lp.Offsets[m.Index] + k])).Where(x => x.v > 1e-3).ToList();
+                double total = values.Sum(x => x.v);
+                if (values.All(x => x.v > 0.999) && (total < 1e-3 || total > 0.999)) continue;
+                fractionalMeetings++;
+                string pub = publishedAt.TryGetValue(m.Index, out var slot) ? $"published at {slot}" : "new";
+                Console.WriteLine($"{m.Meeting.Id} w{m.Meeting.Weight} {pub} [{string.Join(", ", m.Participants)}]: " +
+                    string.Join(" ", values.Select(x => $"{m.Options[x.k].Start}/{m.Options[x.k].Group}={x.v:0.###}")));
+            }
+            Console.WriteLine($"{fractionalMeetings} fractional meetings");
             return 0;
         }
 

@@ -27,7 +27,7 @@ public class InterpreterBruteForceTests
     }
 
     /// <summary>Four meetings, 90 minutes, two rooms in two buildings, two interpreters with random languages, hours and limits.</summary>
-    private static Event RandomEvent(int seed)
+    internal static Event RandomEvent(int seed)
     {
         var random = new Random(seed);
         string[] people = ["ru1", "ru2", "fr1", "fr2", "en1", "es1"];
@@ -56,7 +56,7 @@ public class InterpreterBruteForceTests
         });
     }
 
-    private static long Exhaust(Event ev)
+    internal static long Exhaust(Event ev)
     {
         var day = ev.Days[0];
         var hours = day.Hours(ev.Zone);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Google.OrTools.LinearSolver;
 using NodaTime;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving.Bounds;
@@ -84,17 +85,18 @@ internal static class LpBound
     /// <see cref="DualBound"/> turns into the trivial bound; CLP ignored the time limit on the sample.
     /// </param>
     /// <param name="cancellationToken">Stops building or solving; the result then has no bound.</param>
+    /// <param name="rules">The placement rules, for the interpreters' rows (<see cref="LpRows"/>); none without them.</param>
     /// <exception cref="ArgumentOutOfRangeException">The time limit is not positive.</exception>
     public static LpBoundResult Solve(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
         Duration timeLimit, bool requiredAreHard = true, LpRowFamilies? families = null, string solverId = "PDLP",
-        CancellationToken cancellationToken = default) =>
-        Solve(ev, grid, pools, meetings, timeLimit, requiredAreHard, families, solverId, cancellationToken, solveStarting: null);
+        CancellationToken cancellationToken = default, PlacementRules? rules = null) =>
+        Solve(ev, grid, pools, meetings, timeLimit, requiredAreHard, families, solverId, cancellationToken, solveStarting: null, rules);
 
     // solveStarting runs once the rows are built and cancellation is wired to the LP solver, just before it starts,
     // so a test can cancel at that exact point instead of racing a timer.
     internal static LpBoundResult Solve(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
         Duration timeLimit, bool requiredAreHard, LpRowFamilies? families, string solverId,
-        CancellationToken cancellationToken, Action? solveStarting)
+        CancellationToken cancellationToken, Action? solveStarting, PlacementRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(grid);
@@ -104,7 +106,7 @@ internal static class LpBound
         LpRows lp;
         try
         {
-            lp = LpRows.Build(ev, grid, pools, meetings, requiredAreHard, families ?? new LpRowFamilies(), cancellationToken);
+            lp = LpRows.Build(ev, grid, pools, meetings, requiredAreHard, families ?? new LpRowFamilies(), cancellationToken, rules);
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Scheduler.Engine.Domain;
+using Scheduler.Engine.Rules;
 using Scheduler.Engine.Time;
 
 namespace Scheduler.Engine.Solving.Bounds;
@@ -47,8 +48,16 @@ internal sealed class LpRows
     public int ColumnCount => Objective.Length;
 
     /// <summary>Builds the rows; <paramref name="requiredAreHard"/> makes each required meeting's row an equality.</summary>
+    /// <param name="ev">The event.</param>
+    /// <param name="grid">Its time grid.</param>
+    /// <param name="pools">Its room pools.</param>
+    /// <param name="meetings">Each meeting's options.</param>
+    /// <param name="requiredAreHard">Whether each required meeting's row is an equality.</param>
+    /// <param name="families">The optional row families.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    /// <param name="rules">The placement rules, for the interpreters' rows; none without them.</param>
     public static LpRows Build(Event ev, TimeGrid grid, ImmutableArray<RoomPool> pools, ImmutableArray<MeetingOptions> meetings,
-        bool requiredAreHard, LpRowFamilies families, CancellationToken cancellationToken)
+        bool requiredAreHard, LpRowFamilies families, CancellationToken cancellationToken, PlacementRules? rules = null)
     {
         var offsets = new int[meetings.Length + 1];
         for (int m = 0; m < meetings.Length; m++) offsets[m + 1] = offsets[m] + meetings[m].Options.Length;
@@ -78,6 +87,12 @@ internal sealed class LpRows
         b.RoomSets(pools, families.PoolUnions);
         cancellationToken.ThrowIfCancellationRequested();
         b.MaxMeetingsPerDay(ev);
+        b.Precedences();
+        if (rules is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            b.Interpreters(rules);
+        }
         if (families.Travel)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -141,6 +156,91 @@ internal sealed class LpRows
                         if (m.Groups[m.Options[k].Group].Pools.All(p => set[p]))
                             inside.Add(new Covering(offsets[m.Index] + k, m.Options[k].Start, m.Length));
                 SlotRows(inside, t => free[t]);
+            }
+        }
+
+        /// <summary>
+        /// Hall's condition for interpreters: an option can only be interpreted by those of its interpreters free over it,
+        /// each interprets one meeting at a time and works at most their daily minutes. So for each set S of
+        /// interpreters that is some option's free set (and for all of them), the options whose free set lies inside S
+        /// cover each slot at most |S| times, and their minutes on a day stay within S's daily minutes when every member
+        /// has a limit. A pinned meeting needs all its pins, so it counts once for any S holding them all.
+        /// </summary>
+        public void Interpreters(PlacementRules rules)
+        {
+            var ev = rules.Event;
+            if (ev.Interpreters.IsEmpty) return;
+            var options = new List<(Covering Cover, ulong[] Free, long Minutes)>();
+            var sets = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
+            int words = (ev.Interpreters.Length + 63) / 64;
+            foreach (var m in meetings)
+            {
+                if (m.Options.IsEmpty || !rules.UsesInterpreter(m.Index)) continue;
+                var who = rules.InterpretersFor(m.Index);
+                if (who.IsEmpty) continue;
+                bool pinned = rules.PinsInterpreters(m.Index);
+                for (int k = 0; k < m.Options.Length; k++)
+                {
+                    var free = new ulong[words];
+                    foreach (int i in who)
+                        if (pinned || rules.InterpreterFreeOver(i, m.Index, m.Options[k].Start)) free[i / 64] |= 1UL << (i % 64);
+                    options.Add((new Covering(offsets[m.Index] + k, m.Options[k].Start, m.Length), free, (long)m.Meeting.Duration.TotalMinutes));
+                    sets.TryAdd(string.Join(",", free), free);
+                }
+            }
+            if (options.Count == 0) return;
+            var everyone = new ulong[words];
+            for (int i = 0; i < ev.Interpreters.Length; i++) everyone[i / 64] |= 1UL << (i % 64);
+            sets.TryAdd(string.Join(",", everyone), everyone);
+            // Each set costs a pass over the interpreted options; past this many, the rarest sets add little.
+            foreach (var set in sets.Values.Take(MaxInterpreterSets))
+            {
+                var members = Enumerable.Range(0, ev.Interpreters.Length).Where(i => (set[i / 64] & (1UL << (i % 64))) != 0).ToList();
+                var inside = options.Where(o => Inside(o.Free, set)).ToList();
+                if (inside.Count == 0) continue;
+                SlotRows([.. inside.Select(o => o.Cover)], _ => members.Count);
+                if (members.Any(i => ev.Interpreters[i].MaxMinutesPerDay is null)) continue;
+                long minutes = members.Sum(i => (long)ev.Interpreters[i].MaxMinutesPerDay!.Value);
+                foreach (var day in inside.GroupBy(o => grid.DayOf(o.Cover.Start)))
+                {
+                    if (day.Select(o => columnMeeting[o.Cover.Column]).Distinct().Sum(m => (long)meetings[m].Meeting.Duration.TotalMinutes) <= minutes) continue;
+                    rows.Add(new LpRow([.. day.Select(o => o.Cover.Column)], [.. day.Select(o => (double)o.Minutes)], double.NegativeInfinity, minutes));
+                }
+            }
+
+            static bool Inside(ulong[] free, ulong[] set)
+            {
+                for (int w = 0; w < free.Length; w++)
+                    if ((free[w] & ~set[w]) != 0) return false;
+                return true;
+            }
+        }
+
+        /// <summary>At most this many interpreter sets get rows (<see cref="Interpreters"/>).</summary>
+        private const int MaxInterpreterSets = 400;
+
+        /// <summary>
+        /// <c>after</c>: B may not start before A ends when both are placed, so for each start t of B, A ending after t
+        /// and B starting by t exclude each other: one row per such t (slot indices grow with time across days).
+        /// </summary>
+        public void Precedences()
+        {
+            var index = meetings.ToDictionary(m => m.Meeting.Id, m => m.Index, StringComparer.Ordinal);
+            foreach (var b in meetings)
+            {
+                if (b.Options.IsEmpty) continue;
+                foreach (var id in b.Meeting.After)
+                {
+                    if (!index.TryGetValue(id, out int ai) || meetings[ai].Options.IsEmpty) continue;
+                    var a = meetings[ai];
+                    foreach (int t in b.Options.Select(o => o.Start).Distinct().Order())
+                    {
+                        var late = Enumerable.Range(0, a.Options.Length).Where(k => a.Options[k].Start + a.Length > t).Select(k => offsets[ai] + k).ToList();
+                        if (late.Count == 0) continue;
+                        var early = Enumerable.Range(0, b.Options.Length).Where(k => b.Options[k].Start <= t).Select(k => offsets[b.Index] + k);
+                        rows.Add(new LpRow([.. late, .. early], null, double.NegativeInfinity, 1));
+                    }
+                }
             }
         }
 

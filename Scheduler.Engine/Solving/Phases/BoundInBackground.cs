@@ -26,7 +26,7 @@ internal sealed class BoundInBackground : IDisposable
         var token = stop.Token;
         task = Task.Run(() =>
         {
-            var result = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, limit, requiredAreHard: true, cancellationToken: token);
+            var result = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, limit, requiredAreHard: true, cancellationToken: token, rules: problem.Rules);
             if (result.Bound is long bound) ctx.Board.Bound(bound);
             return result;
         }, CancellationToken.None);

@@ -32,7 +32,7 @@ internal sealed class ReplanBoundInBackground : IDisposable
                 replan.SetResult(ReplanLp.Solve(objective, problem, limit, token)?.Bound);
                 if (token.IsCancellationRequested) return;
                 var left = NodaTime.Duration.FromSeconds(Math.Max(0.1, ctx.Clock.WallRemaining));
-                var weight = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, left, requiredAreHard: true, cancellationToken: token);
+                var weight = LpBound.Solve(problem.Event, problem.Grid, problem.Pools, problem.Meetings, left, requiredAreHard: true, cancellationToken: token, rules: problem.Rules);
                 if (weight.Bound is long bound) ctx.Board.Bound(bound);
             }
             catch (Exception e)

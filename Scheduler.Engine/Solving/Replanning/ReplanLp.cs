@@ -38,7 +38,7 @@ internal sealed class ReplanLp
         LpRows lp;
         try
         {
-            lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, requiredAreHard: true, families ?? new LpRowFamilies(), cancellationToken);
+            lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, requiredAreHard: true, families ?? new LpRowFamilies(), cancellationToken, problem.Rules);
         }
         catch (OperationCanceledException)
         {

@@ -90,6 +90,21 @@ public sealed class LpBoundTests
     }
 
     [Fact]
+    public void An_after_order_that_cannot_hold_keeps_both_meetings_out_of_the_bound()
+    {
+        // "ab" fits only at 10:00, "cd" only at 09:00 and after "ab": both placed would break the order, so one of them.
+        var ev = new TestEvent("Europe/Moscow", 30).Day("2021-06-22", "09:00", "10:30").Room("r1").Room("r2")
+            .Meeting("ab", 30, ["a", "b"], m => m.Weight(3).Window("2021-06-22T10:00", "2021-06-22T10:30"))
+            .Meeting("cd", 30, ["c", "d"], m => m.Weight(2).Window("2021-06-22T09:00", "2021-06-22T09:30").After("ab"))
+            .Build();
+
+        var lp = Bound(ev);
+
+        Assert.Equal(3, lp.Bound);
+        Assert.Equal(BruteForce.Solve(ev).Weight, lp.Bound);
+    }
+
+    [Fact]
     public void A_fractional_optimum_is_rounded_down_to_a_whole_weight()
     {
         // Three people who all want to meet each other in one slot: the LP puts one half on each meeting (1.5).
