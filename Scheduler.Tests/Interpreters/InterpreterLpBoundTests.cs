@@ -6,7 +6,7 @@ using static Scheduler.Tests.Interpreters.InterpreterEvents;
 namespace Scheduler.Tests.Interpreters;
 
 /// <summary>
-/// The LP relaxation's interpreter rows (Hall's condition per slot, daily minutes per day): valid against exhaustion,
+/// The LP relaxation's interpreter rows (Hall's condition per slot): valid against exhaustion,
 /// and what makes the bound see an interpreter who cannot be in two meetings at once.
 /// </summary>
 public class InterpreterLpBoundTests
@@ -38,16 +38,5 @@ public class InterpreterLpBoundTests
 
         Assert.Equal(5, Bound(ev, withInterpreters: false));
         Assert.Equal(3, Bound(ev, withInterpreters: true));
-    }
-
-    [Fact]
-    public void An_interpreters_daily_minutes_cap_the_interpreted_minutes_of_the_day()
-    {
-        // Four slots and two rooms, but 60 minutes of interpreting a day: two of the three half-hour talks at most.
-        var ev = Build(List(Interpreter("i1", "ru fr", """, "maxMinutesPerDay": 60""")),
-            List(Meeting("a", "ru1 fr1"), Meeting("b", "ru2 fr2"), Meeting("c", "ru3 fr3")));
-
-        Assert.Equal(3, Bound(ev, withInterpreters: false));
-        Assert.Equal(2, Bound(ev, withInterpreters: true));
     }
 }

@@ -161,51 +161,49 @@ internal sealed class LpRows
 
         /// <summary>
         /// Hall's condition for interpreters: an option can only be interpreted by those of its interpreters free over it,
-        /// each interprets one meeting at a time and works at most their daily minutes. So for each set S of
-        /// interpreters that is some option's free set (and for all of them), the options whose free set lies inside S
-        /// cover each slot at most |S| times, and their minutes on a day stay within S's daily minutes when every member
-        /// has a limit. A pinned meeting needs all its pins, so it counts once for any S holding them all.
+        /// and each interprets one meeting at a time. So for each set S of interpreters that is some meeting's eligible
+        /// set or some option's free set (and for all of them), the options whose free set lies inside S cover each slot
+        /// at most |S| times. A pinned meeting needs all its pins, so it counts once for any S holding them all. Daily
+        /// minutes are left out: one dense row per set and day made PDLP eight times slower on the sample (13 s against
+        /// 1.6 s) and tightened no bound measured.
         /// </summary>
         public void Interpreters(PlacementRules rules)
         {
             var ev = rules.Event;
             if (ev.Interpreters.IsEmpty) return;
-            var options = new List<(Covering Cover, ulong[] Free, long Minutes)>();
+            var options = new List<(Covering Cover, ulong[] Free)>();
             var sets = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
             int words = (ev.Interpreters.Length + 63) / 64;
+            var everyone = new ulong[words];
+            for (int i = 0; i < ev.Interpreters.Length; i++) everyone[i / 64] |= 1UL << (i % 64);
+            sets.Add(string.Join(",", everyone), everyone);
             foreach (var m in meetings)
             {
                 if (m.Options.IsEmpty || !rules.UsesInterpreter(m.Index)) continue;
                 var who = rules.InterpretersFor(m.Index);
                 if (who.IsEmpty) continue;
                 bool pinned = rules.PinsInterpreters(m.Index);
+                var eligible = new ulong[words];
+                foreach (int i in who) eligible[i / 64] |= 1UL << (i % 64);
+                sets.TryAdd(string.Join(",", eligible), eligible);
                 for (int k = 0; k < m.Options.Length; k++)
                 {
                     var free = new ulong[words];
                     foreach (int i in who)
                         if (pinned || rules.InterpreterFreeOver(i, m.Index, m.Options[k].Start)) free[i / 64] |= 1UL << (i % 64);
-                    options.Add((new Covering(offsets[m.Index] + k, m.Options[k].Start, m.Length), free, (long)m.Meeting.Duration.TotalMinutes));
+                    options.Add((new Covering(offsets[m.Index] + k, m.Options[k].Start, m.Length), free));
                     sets.TryAdd(string.Join(",", free), free);
                 }
             }
             if (options.Count == 0) return;
-            var everyone = new ulong[words];
-            for (int i = 0; i < ev.Interpreters.Length; i++) everyone[i / 64] |= 1UL << (i % 64);
-            sets.TryAdd(string.Join(",", everyone), everyone);
-            // Each set costs a pass over the interpreted options; past this many, the rarest sets add little.
+            // Each set costs a pass over the interpreted options and its rows cost the LP time; the first ones (all
+            // interpreters, then the meetings' sets in meeting order) are kept.
             foreach (var set in sets.Values.Take(MaxInterpreterSets))
             {
                 var members = Enumerable.Range(0, ev.Interpreters.Length).Where(i => (set[i / 64] & (1UL << (i % 64))) != 0).ToList();
                 var inside = options.Where(o => Inside(o.Free, set)).ToList();
                 if (inside.Count == 0) continue;
                 SlotRows([.. inside.Select(o => o.Cover)], _ => members.Count);
-                if (members.Any(i => ev.Interpreters[i].MaxMinutesPerDay is null)) continue;
-                long minutes = members.Sum(i => (long)ev.Interpreters[i].MaxMinutesPerDay!.Value);
-                foreach (var day in inside.GroupBy(o => grid.DayOf(o.Cover.Start)))
-                {
-                    if (day.Select(o => columnMeeting[o.Cover.Column]).Distinct().Sum(m => (long)meetings[m].Meeting.Duration.TotalMinutes) <= minutes) continue;
-                    rows.Add(new LpRow([.. day.Select(o => o.Cover.Column)], [.. day.Select(o => (double)o.Minutes)], double.NegativeInfinity, minutes));
-                }
             }
 
             static bool Inside(ulong[] free, ulong[] set)
