@@ -1,11 +1,12 @@
 namespace Scheduler.Engine.Solving.Phases.Local;
 
 /// <summary>
-/// Fewer idle gaps by simulated annealing over moves of one meeting to another of its options and swaps of two
-/// meetings' starts, keeping every placed meeting placed (so the weight never changes) and every hard rule. CP-SAT
-/// proves small gap counts well once it holds a schedule near them, but from a first-fit schedule with ten times
-/// the optimum its search barely moves; this walk reaches the neighbourhood of the optimum in a second and hands it
-/// on. The walk depends only on the seed and the move budget, and on the clock only when asked to cool by its deadline.
+/// Fewer idle gaps by simulated annealing over moves of one meeting to another of its options, swaps of two
+/// meetings' starts and Kempe chains between two starts (<see cref="GapChains"/>), keeping every placed meeting
+/// placed (so the weight never changes) and every hard rule. CP-SAT proves small gap counts well once it holds a
+/// schedule near them, but from a first-fit schedule with ten times the optimum its search barely moves; this walk
+/// reaches the neighbourhood of the optimum in a second and hands it on. The walk depends only on the seed and the
+/// move budget, and on the clock only when asked to cool by its deadline.
 /// </summary>
 internal static class GapLocalSearch
 {
@@ -37,6 +38,7 @@ internal static class GapLocalSearch
         long tried = 0;
         double ratio = EndTemperature / StartTemperature;
         double timeShare = 0;
+        var chains = new GapChains();
         for (; tried < moves; tried++)
         {
             if ((tried & 4095) == 0)
@@ -47,11 +49,12 @@ internal static class GapLocalSearch
             double temperature = StartTemperature * Math.Pow(ratio, Math.Max((double)tried / moves, timeShare));
             int before = Cost(s);
             s.Begin();
-            bool moved = random.Next(3) switch
+            bool moved = random.Next(4) switch
             {
                 0 => Move(s, placed[random.Next(placed.Length)], random),
                 1 => Swap(s, placed[random.Next(placed.Length)], placed, random),
-                _ => CloseGap(s, random),
+                2 => CloseGap(s, random),
+                _ => Chain(s, chains, placed, random),
             };
             if (!moved) continue;
             int delta = Cost(s) - before;
@@ -86,12 +89,7 @@ internal static class GapLocalSearch
     /// </summary>
     private static bool CloseGap(LocalSchedule s, Random random)
     {
-        int person = -1;
-        for (int tries = 0; tries < 8 && person < 0; tries++)
-        {
-            int p = random.Next(s.People);
-            if (s.GapsOf(p) > 0) person = p;
-        }
+        int person = GappyPerson(s, random);
         if (person < 0) return false;
         var mine = s.MeetingsOf(person);
         int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
@@ -106,6 +104,39 @@ internal static class GapLocalSearch
         if (TryPlaceAt(s, m, target, pool, -1) is not null) return true;
         s.Rollback();
         return false;
+    }
+
+    /// <summary>A participant with a gap, drawn at random (8 draws, most people have none); -1 when none was drawn.</summary>
+    private static int GappyPerson(LocalSchedule s, Random random)
+    {
+        for (int tries = 0; tries < 8; tries++)
+        {
+            int p = random.Next(s.People);
+            if (s.GapsOf(p) > 0) return p;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A Kempe chain (<see cref="GapChains"/>): half the time a gappy participant's meeting goes next to another of
+    /// theirs, pushing out whoever is there, otherwise a random meeting to a random start of its options.
+    /// </summary>
+    private static bool Chain(LocalSchedule s, GapChains chains, int[] placed, Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            int person = GappyPerson(s, random);
+            if (person < 0) return false;
+            var mine = s.MeetingsOf(person);
+            int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
+            if (m == anchor || !s.IsPlaced(m) || !s.IsPlaced(anchor)) return false;
+            var ao = s.Meetings[anchor];
+            int anchorStart = ao.Options[s.OptionOf(anchor)].Start;
+            return chains.Move(s, m, random.Next(2) == 0 ? anchorStart - s.Meetings[m].Length : anchorStart + ao.Length);
+        }
+        int r = placed[random.Next(placed.Length)];
+        var options = s.Meetings[r].Options;
+        return chains.Move(s, r, options[random.Next(options.Length)].Start);
     }
 
     /// <summary>Moves meeting <paramref name="m"/> to a random other option and pool; false (nothing changed) when that breaks a rule.</summary>
@@ -159,7 +190,7 @@ internal static class GapLocalSearch
     /// Places meeting <paramref name="m"/> at <paramref name="start"/> in the first pool that takes it: the preferred,
     /// then the second, then any other its options there allow. Null (nothing placed) when none does.
     /// </summary>
-    private static (int K, int Pool)? TryPlaceAt(LocalSchedule s, int m, int start, int preferred, int second)
+    internal static (int K, int Pool)? TryPlaceAt(LocalSchedule s, int m, int start, int preferred, int second)
     {
         if (Try(preferred) is { } first) return first;
         if (second >= 0 && second != preferred && Try(second) is { } next) return next;
