@@ -54,8 +54,23 @@ internal static class MipCommand
         if (lpOnly) return 0;
 
         var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None, problem.Rules);
+        var mip = SolveAsMip(lp, lp.Objective, solverId, seconds, threads, log: true);
+        if (mip is null) { Console.Error.WriteLine($"no solver {solverId}"); return 2; }
+        Console.WriteLine($"MIP {solverId}: {mip.Status} objective {mip.Objective:0.000} best bound {mip.Bound:0.000} in {mip.Seconds:0.0} s, nodes {mip.Nodes}");
+        return 0;
+    }
+
+    /// <summary>What <see cref="SolveAsMip"/> found: the solver's status, its incumbent and best bound, seconds and nodes.</summary>
+    internal sealed record MipOutcome(Solver.ResultStatus Status, double Objective, double Bound, double Seconds, long Nodes);
+
+    /// <summary>
+    /// Maximises <paramref name="objective"/> over the rows of <paramref name="lp"/> with the option columns binary (the
+    /// auxiliary ones stay in [0, 1]) by <paramref name="solverId"/>; null when OR-Tools has no such solver.
+    /// </summary>
+    internal static MipOutcome? SolveAsMip(LpRows lp, double[] objective, string solverId, double seconds, int threads, bool log)
+    {
         using var solver = Solver.CreateSolver(solverId);
-        if (solver is null) { Console.Error.WriteLine($"no solver {solverId}"); return 2; }
+        if (solver is null) return null;
         solver.SetNumThreads(threads);
         int options = lp.Offsets[^1];
         var x = new Variable[lp.ColumnCount];
@@ -67,14 +82,13 @@ internal static class MipCommand
         }
         var goal = solver.Objective();
         for (int c = 0; c < x.Length; c++)
-            if (lp.Objective[c] != 0) goal.SetCoefficient(x[c], lp.Objective[c]);
+            if (objective[c] != 0) goal.SetCoefficient(x[c], objective[c]);
         goal.SetMaximization();
         solver.SetTimeLimit((long)(seconds * 1000));
-        solver.EnableOutput();
-        watch.Restart();
+        if (log) solver.EnableOutput();
+        var watch = Stopwatch.StartNew();
         var status = solver.Solve();
-        Console.WriteLine($"MIP {solverId}: {status} objective {goal.Value():0.000} best bound {goal.BestBound():0.000} in {watch.Elapsed.TotalSeconds:0.0} s, nodes {solver.Nodes()}");
-        return 0;
+        return new MipOutcome(status, goal.Value(), goal.BestBound(), watch.Elapsed.TotalSeconds, solver.Nodes());
     }
 
     /// <summary>CP-SAT on the whole hard model asked for a schedule of weight at least <paramref name="weight"/>: a proof that none exists closes the gap.</summary>
@@ -106,17 +120,7 @@ internal static class MipCommand
         var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, families, CancellationToken.None, problem.Rules);
         var solution = LpBound.SolveRows(lp, lp.Objective, Stopwatch.StartNew(), Duration.FromSeconds(600), solverId, CancellationToken.None);
         if (solution.Duals is not { } duals) { Console.WriteLine($"LP {solution.Status}"); return 1; }
-        double bound = LpBound.DualBound(lp, lp.Objective, duals);
-        var reduced = (double[])lp.Objective.Clone();
-        for (int r = 0; r < duals.Length; r++)
-        {
-            var row = lp.Rows[r];
-            double y = duals[r];
-            if (y > 0 && double.IsPositiveInfinity(row.Upper)) y = 0;
-            if (y < 0 && double.IsNegativeInfinity(row.Lower)) y = 0;
-            if (y == 0) continue;
-            for (int i = 0; i < row.Columns.Length; i++) reduced[row.Columns[i]] -= y * (row.Coefs?[i] ?? 1);
-        }
+        double bound = LpBound.DualBound(lp, lp.Objective, duals, out var reduced);
         double slack = bound - target;
         Console.WriteLine($"LP {solverId}: objective {solution.Objective:0.000000} dual bound {bound:0.000000}, slack {slack:0.000000}, {watch.Elapsed.TotalSeconds:0.0} s");
         if (slack < 0) { Console.WriteLine("the LP alone proves the target out of reach"); return 0; }

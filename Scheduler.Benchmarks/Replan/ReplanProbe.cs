@@ -74,23 +74,9 @@ internal static class ReplanProbe
                 for (int k = 0; k < m.Options.Length; k++) cost[lp.Offsets[m.Index] + k] = objective.Coefficient(m.Index, m.Options[k]);
             if (Array.IndexOf(args, "--mip") is var mi and >= 0)
             {
-                using var mip = Google.OrTools.LinearSolver.Solver.CreateSolver(args[mi + 1]);
-                var xs = new Google.OrTools.LinearSolver.Variable[lp.ColumnCount];
-                for (int col = 0; col < xs.Length; col++) xs[col] = col < lp.Offsets[^1] ? mip.MakeBoolVar("") : mip.MakeNumVar(0, 1, "");
-                foreach (var row in lp.Rows)
-                {
-                    var ct = mip.MakeConstraint(row.Lower, row.Upper, "");
-                    for (int i = 0; i < row.Columns.Length; i++) ct.SetCoefficient(xs[row.Columns[i]], row.Coefs?[i] ?? 1);
-                }
-                var goal = mip.Objective();
-                for (int col = 0; col < xs.Length; col++) if (cost[col] != 0) goal.SetCoefficient(xs[col], cost[col]);
-                goal.SetMaximization();
-                mip.SetTimeLimit((long)(Option("--seconds", 60) * 1000));
-                mip.SetNumThreads((int)Option("--workers", 1));
-                if (args.Contains("--log")) mip.EnableOutput();
-                var watch = Stopwatch.StartNew();
-                var st = mip.Solve();
-                Console.WriteLine($"MIP {args[mi + 1]}: {st} objective {objective.Constant + goal.Value():0.000} bound {objective.Constant + goal.BestBound():0.000} in {watch.Elapsed.TotalSeconds:0.0} s, nodes {mip.Nodes()}");
+                var mip = Quality.MipCommand.SolveAsMip(lp, cost, args[mi + 1], Option("--seconds", 60), (int)Option("--workers", 1), args.Contains("--log"));
+                if (mip is null) { Console.Error.WriteLine($"no solver {args[mi + 1]}"); return 2; }
+                Console.WriteLine($"MIP {args[mi + 1]}: {mip.Status} objective {objective.Constant + mip.Objective:0.000} bound {objective.Constant + mip.Bound:0.000} in {mip.Seconds:0.0} s, nodes {mip.Nodes}");
                 return 0;
             }
             string solverId = args.Contains("--glop") ? "GLOP" : "PDLP";

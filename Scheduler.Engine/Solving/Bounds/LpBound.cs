@@ -59,7 +59,7 @@ internal static class LpBound
     /// <summary>
     /// Measured on the sample, the generated conference, the fair and a tight conference (docs/LP-BOUND.md): PDLP on one
     /// thread to a relative and absolute accuracy of 1e-5 is the fastest, and its rougher duals cost nothing in
-    /// validity (see <see cref="DualBound"/>) and at most a unit of weight after rounding; a second thread did not pay
+    /// validity (see <see cref="DualBound(LpRows, double[], double[])"/>) and at most a unit of weight after rounding; a second thread did not pay
     /// with CP-SAT beside it. GLOP's presolve removed little from these rows and cost 10–25 % of its solve.
     /// </summary>
     private static readonly Dictionary<string, string> SolverParameters = new(StringComparer.Ordinal)
@@ -82,7 +82,7 @@ internal static class LpBound
     /// <param name="solverId">
     /// An OR-Tools LinearSolver id. "PDLP" (default) was fastest and also solves the rows with travel, where GLOP stalls;
     /// "GLOP" solves exactly (simplex), 1.5–4 times slower here. HiGHS returns duals of the other sign through this wrapper, which the clamp in
-    /// <see cref="DualBound"/> turns into the trivial bound; CLP ignored the time limit on the sample.
+    /// <see cref="DualBound(LpRows, double[], double[])"/> turns into the trivial bound; CLP ignored the time limit on the sample.
     /// </param>
     /// <param name="cancellationToken">Stops building or solving; the result then has no bound.</param>
     /// <param name="rules">The placement rules, for the interpreters' rows (<see cref="LpRows"/>); none without them.</param>
@@ -190,9 +190,16 @@ internal static class LpBound
     /// <param name="lp">The rows.</param>
     /// <param name="objective">c, a coefficient per column.</param>
     /// <param name="duals">y, a multiplier per row.</param>
-    internal static double DualBound(LpRows lp, double[] objective, double[] duals)
+    internal static double DualBound(LpRows lp, double[] objective, double[] duals) => DualBound(lp, objective, duals, out _);
+
+    /// <summary>
+    /// <see cref="DualBound(LpRows, double[], double[])"/>, also giving each column's reduced cost <c>c_j − (Aᵀy)_j</c>
+    /// under the clamped multipliers: for any x, <c>cᵀx</c> is at most the bound minus |reduced_j| for each column taken
+    /// with a negative one (what complementary-slackness filters use).
+    /// </summary>
+    internal static double DualBound(LpRows lp, double[] objective, double[] duals, out double[] reduced)
     {
-        var reduced = (double[])objective.Clone();
+        reduced = (double[])objective.Clone();
         double total = 0;
         for (int r = 0; r < duals.Length; r++)
         {

@@ -174,25 +174,25 @@ internal sealed class LpRows
             var options = new List<(Covering Cover, ulong[] Free)>();
             var sets = new Dictionary<string, ulong[]>(StringComparer.Ordinal);
             int words = (ev.Interpreters.Length + 63) / 64;
-            var everyone = new ulong[words];
-            for (int i = 0; i < ev.Interpreters.Length; i++) everyone[i / 64] |= 1UL << (i % 64);
-            sets.Add(string.Join(",", everyone), everyone);
+            ulong[] Set(IEnumerable<int> members)
+            {
+                var bits = new ulong[words];
+                foreach (int i in members) bits[i / 64] |= 1UL << (i % 64);
+                sets.TryAdd(string.Join(",", bits), bits);
+                return bits;
+            }
+            Set(Enumerable.Range(0, ev.Interpreters.Length));
             foreach (var m in meetings)
             {
                 if (m.Options.IsEmpty || !rules.UsesInterpreter(m.Index)) continue;
                 var who = rules.InterpretersFor(m.Index);
                 if (who.IsEmpty) continue;
                 bool pinned = rules.PinsInterpreters(m.Index);
-                var eligible = new ulong[words];
-                foreach (int i in who) eligible[i / 64] |= 1UL << (i % 64);
-                sets.TryAdd(string.Join(",", eligible), eligible);
+                Set(who);
                 for (int k = 0; k < m.Options.Length; k++)
                 {
-                    var free = new ulong[words];
-                    foreach (int i in who)
-                        if (pinned || rules.InterpreterFreeOver(i, m.Index, m.Options[k].Start)) free[i / 64] |= 1UL << (i % 64);
+                    var free = Set(pinned ? who : who.Where(i => rules.InterpreterFreeOver(i, m.Index, m.Options[k].Start)));
                     options.Add((new Covering(offsets[m.Index] + k, m.Options[k].Start, m.Length), free));
-                    sets.TryAdd(string.Join(",", free), free);
                 }
             }
             if (options.Count == 0) return;
@@ -200,10 +200,9 @@ internal sealed class LpRows
             // interpreters, then the meetings' sets in meeting order) are kept.
             foreach (var set in sets.Values.Take(MaxInterpreterSets))
             {
-                var members = Enumerable.Range(0, ev.Interpreters.Length).Where(i => (set[i / 64] & (1UL << (i % 64))) != 0).ToList();
-                var inside = options.Where(o => Inside(o.Free, set)).ToList();
-                if (inside.Count == 0) continue;
-                SlotRows([.. inside.Select(o => o.Cover)], _ => members.Count);
+                var inside = options.Where(o => Inside(o.Free, set)).Select(o => o.Cover).ToList();
+                int size = set.Sum(w => System.Numerics.BitOperations.PopCount(w));
+                if (inside.Count > 0) SlotRows(inside, _ => size);
             }
 
             static bool Inside(ulong[] free, ulong[] set)

@@ -93,16 +93,8 @@ internal static class GapLocalSearch
     /// </summary>
     private static bool CloseGap(LocalSchedule s, Random random)
     {
-        int person = GappyPerson(s, random);
-        if (person < 0) return false;
-        var mine = s.MeetingsOf(person);
-        int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
-        if (m == anchor || s.OptionOf(m) < 0 || s.OptionOf(anchor) < 0) return false;
-        var mo = s.Meetings[m];
-        var ao = s.Meetings[anchor];
-        int anchorStart = ao.Options[s.OptionOf(anchor)].Start;
-        int target = random.Next(2) == 0 ? anchorStart - mo.Length : anchorStart + ao.Length;
-        if (mo.Options[s.OptionOf(m)].Start == target) return false;
+        if (NextToAnother(s, random) is not var (m, target)) return false;
+        if (s.Meetings[m].Options[s.OptionOf(m)].Start == target) return false;
         int pool = s.PoolOf(m);
         s.Remove(m);
         if (TryPlaceAt(s, m, target, pool, -1) is not null) return true;
@@ -110,15 +102,26 @@ internal static class GapLocalSearch
         return false;
     }
 
-    /// <summary>A participant with a gap, drawn at random (8 draws, most people have none); -1 when none was drawn.</summary>
-    private static int GappyPerson(LocalSchedule s, Random random)
+    /// <summary>
+    /// A meeting of a participant with a gap, and the start right before or right after another of their meetings (at
+    /// random); null when the draws give none (nobody with a gap drawn in 8 tries, most people have none, or the same
+    /// meeting twice).
+    /// </summary>
+    private static (int Meeting, int Target)? NextToAnother(LocalSchedule s, Random random)
     {
-        for (int tries = 0; tries < 8; tries++)
+        int person = -1;
+        for (int tries = 0; tries < 8 && person < 0; tries++)
         {
             int p = random.Next(s.People);
-            if (s.GapsOf(p) > 0) return p;
+            if (s.GapsOf(p) > 0) person = p;
         }
-        return -1;
+        if (person < 0) return null;
+        var mine = s.MeetingsOf(person);
+        int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
+        if (m == anchor || !s.IsPlaced(m) || !s.IsPlaced(anchor)) return null;
+        var ao = s.Meetings[anchor];
+        int anchorStart = ao.Options[s.OptionOf(anchor)].Start;
+        return (m, random.Next(2) == 0 ? anchorStart - s.Meetings[m].Length : anchorStart + ao.Length);
     }
 
     /// <summary>
@@ -127,17 +130,7 @@ internal static class GapLocalSearch
     /// </summary>
     private static bool Chain(LocalSchedule s, GapChains chains, int[] placed, Random random)
     {
-        if (random.Next(2) == 0)
-        {
-            int person = GappyPerson(s, random);
-            if (person < 0) return false;
-            var mine = s.MeetingsOf(person);
-            int m = mine[random.Next(mine.Length)], anchor = mine[random.Next(mine.Length)];
-            if (m == anchor || !s.IsPlaced(m) || !s.IsPlaced(anchor)) return false;
-            var ao = s.Meetings[anchor];
-            int anchorStart = ao.Options[s.OptionOf(anchor)].Start;
-            return chains.Move(s, m, random.Next(2) == 0 ? anchorStart - s.Meetings[m].Length : anchorStart + ao.Length);
-        }
+        if (random.Next(2) == 0) return NextToAnother(s, random) is var (m, target) && chains.Move(s, m, target);
         int r = placed[random.Next(placed.Length)];
         var options = s.Meetings[r].Options;
         return chains.Move(s, r, options[random.Next(options.Length)].Start);
