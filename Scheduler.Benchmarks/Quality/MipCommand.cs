@@ -60,8 +60,8 @@ internal static class MipCommand
         return 0;
     }
 
-    /// <summary>What <see cref="SolveAsMip"/> found: the solver's status, its incumbent and best bound, seconds and nodes.</summary>
-    internal sealed record MipOutcome(Solver.ResultStatus Status, double Objective, double Bound, double Seconds, long Nodes);
+    /// <summary>What <see cref="SolveAsMip"/> found: the solver's status, its incumbent and best bound, seconds, nodes, and the incumbent's column values (empty when it has none).</summary>
+    internal sealed record MipOutcome(Solver.ResultStatus Status, double Objective, double Bound, double Seconds, long Nodes, double[] Values);
 
     /// <summary>
     /// Maximises <paramref name="objective"/> over the rows of <paramref name="lp"/> with the option columns binary (the
@@ -88,7 +88,8 @@ internal static class MipCommand
         if (log) solver.EnableOutput();
         var watch = Stopwatch.StartNew();
         var status = solver.Solve();
-        return new MipOutcome(status, goal.Value(), goal.BestBound(), watch.Elapsed.TotalSeconds, solver.Nodes());
+        var values = status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE ? x.Select(v => v.SolutionValue()).ToArray() : [];
+        return new MipOutcome(status, goal.Value(), goal.BestBound(), watch.Elapsed.TotalSeconds, solver.Nodes(), values);
     }
 
     /// <summary>CP-SAT on the whole hard model asked for a schedule of weight at least <paramref name="weight"/>: a proof that none exists closes the gap.</summary>

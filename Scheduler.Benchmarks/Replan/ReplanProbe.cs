@@ -68,7 +68,7 @@ internal static class ReplanProbe
         {
             var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
             var objective = new ReplanObjective(problem, previous);
-            var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, new LpRowFamilies(), CancellationToken.None, args.Contains("--no-interpreters") ? null : problem.Rules);
+            var lp = LpRows.Build(problem.Event, problem.Grid, problem.Pools, problem.Meetings, true, new LpRowFamilies(Travel: args.Contains("--travel"), PoolUnions: args.Contains("--unions")), CancellationToken.None, args.Contains("--no-interpreters") ? null : problem.Rules);
             var cost = new double[lp.ColumnCount];
             foreach (var m in problem.Meetings)
                 for (int k = 0; k < m.Options.Length; k++) cost[lp.Offsets[m.Index] + k] = objective.Coefficient(m.Index, m.Options[k]);
@@ -77,6 +77,7 @@ internal static class ReplanProbe
                 var mip = Quality.MipCommand.SolveAsMip(lp, cost, args[mi + 1], Option("--seconds", 60), (int)Option("--workers", 1), args.Contains("--log"));
                 if (mip is null) { Console.Error.WriteLine($"no solver {args[mi + 1]}"); return 2; }
                 Console.WriteLine($"MIP {args[mi + 1]}: {mip.Status} objective {objective.Constant + mip.Objective:0.000} bound {objective.Constant + mip.Bound:0.000} in {mip.Seconds:0.0} s, nodes {mip.Nodes}");
+                if (args.Contains("--check") && mip.Values.Length > 0) CheckMipSolution(problem, lp, mip.Values, Option("--check-seconds", 60));
                 return 0;
             }
             string solverId = args.Contains("--glop") ? "GLOP" : "PDLP";
@@ -120,5 +121,65 @@ internal static class ReplanProbe
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(args[0])}: moved {c.Moved.Length} dropped {c.Dropped.Length} added {c.Added.Length} | {seconds:0.0} s | {replan.Status} | {replan.ObjectiveValue:0.##} / {replan.ObjectiveBound:0.##} | valid {valid}"));
         return valid ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Whether the rows' integer optimum is a schedule: CP-SAT on the whole hard model with each meeting's start fixed
+    /// where the MIP put it (rooms free within the start), then with its option (start and room group) fixed. A feasible
+    /// answer is a schedule of the MIP's value; an infeasible one means the rows miss a rule.
+    /// </summary>
+    private static void CheckMipSolution(SchedulingProblem problem, LpRows lp, double[] values, double seconds)
+    {
+        foreach (bool groups in new[] { false, true })
+        {
+            var sm = ModelBuilder.Build(problem, ModelScope.Hard);
+            var model = sm.Fork();
+            int placed = 0;
+            foreach (var m in problem.Meetings)
+            {
+                int chosen = Enumerable.Range(0, m.Options.Length).FirstOrDefault(k => values[lp.Offsets[m.Index] + k] > 0.5, -1);
+                if (chosen < 0)
+                {
+                    if (sm.Scheduled[m.Index] is { } s) model.Add(s == 0);
+                    continue;
+                }
+                placed++;
+                var lits = Enumerable.Range(0, m.Options.Length)
+                    .Where(k => groups ? k == chosen : m.Options[k].Start == m.Options[chosen].Start)
+                    .Select(k => (Google.OrTools.Sat.ILiteral)sm.X[m.Index][k]).ToList();
+                model.AddBoolOr(lits);
+            }
+            var solver = new Google.OrTools.Sat.CpSolver { StringParameters = $"max_time_in_seconds:{seconds.ToString(CultureInfo.InvariantCulture)} num_workers:2" };
+            var clock = Stopwatch.StartNew();
+            var status = solver.Solve(model);
+            Console.WriteLine($"CP-SAT with the MIP's {(groups ? "options" : "starts")} fixed ({placed} meetings): {status} in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        // Which fixed starts conflict: each as an assumption, and CP-SAT's infeasible core names the rule the rows miss.
+        var whole = ModelBuilder.Build(problem, ModelScope.Hard);
+        var core = whole.Fork();
+        var keep = new Dictionary<int, (MeetingOptions Meeting, int Start)>();
+        var assumptions = new List<Google.OrTools.Sat.ILiteral>();
+        foreach (var m in problem.Meetings)
+        {
+            int chosen = Enumerable.Range(0, m.Options.Length).FirstOrDefault(k => values[lp.Offsets[m.Index] + k] > 0.5, -1);
+            if (chosen < 0) { if (whole.Scheduled[m.Index] is { } s) core.Add(s == 0); continue; }
+            var kept = core.NewBoolVar($"kept_{m.Index}");
+            var at = Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == m.Options[chosen].Start).Select(k => whole.X[m.Index][k]).ToList();
+            core.Add(Google.OrTools.Sat.LinearExpr.Sum(at) >= kept);
+            keep[kept.GetIndex()] = (m, m.Options[chosen].Start);
+            assumptions.Add(kept);
+        }
+        core.AddAssumptions(assumptions);
+        var one = new Google.OrTools.Sat.CpSolver { StringParameters = $"max_time_in_seconds:{seconds.ToString(CultureInfo.InvariantCulture)} num_workers:1" };
+        var verdict = one.Solve(core);
+        var culprits = verdict == Google.OrTools.Sat.CpSolverStatus.Infeasible ? one.SufficientAssumptionsForInfeasibility() : [];
+        Console.WriteLine($"with starts as assumptions: {verdict}, a core of {culprits.Count}");
+        foreach (int index in culprits)
+        {
+            var (m, start) = keep[index];
+            Console.WriteLine($"  {m.Meeting.Id} [{string.Join(", ", m.Participants)}] {m.Length} slots at {start} ({problem.Grid.SlotStart(start)}), groups " +
+                string.Join(" ", Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == start && values[lp.Offsets[m.Index] + k] > 0.5).Select(k => m.Options[k].Group)));
+        }
     }
 }

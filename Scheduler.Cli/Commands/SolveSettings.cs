@@ -4,7 +4,7 @@ using Scheduler.Engine.Solving;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary>The options every solving command shares: <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c>.</summary>
+/// <summary>The options every solving command shares: <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c>, <c>--deterministic</c>, <c>--safety-stop</c>.</summary>
 internal sealed class SolveSettings
 {
     /// <summary>Creates the options with their checks, so a bad value is a parse error (exit 2) before any work.</summary>
@@ -25,6 +25,14 @@ internal sealed class SolveSettings
             Description = "Byte-identical schedules for the same event, seed and workers on any machine: the time limit "
                 + "becomes a budget of solver work (deterministic seconds), with a wall-clock safety stop at twice the limit plus 30 s",
         };
+        SafetyStop = NumberOptions.Real(
+            "--safety-stop",
+            "With --deterministic: the wall-clock seconds after which the search stops even though its work budget is not "
+            + "spent [default: twice the time limit plus 30]. Raise it on a busy machine so the schedule stays reproducible",
+            "SECONDS",
+            min: 0,
+            max: 7 * 86_400,
+            minExclusive: true);
         DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
     }
 
@@ -39,6 +47,9 @@ internal sealed class SolveSettings
 
     /// <summary><c>--deterministic</c>.</summary>
     public Option<bool> Deterministic { get; }
+
+    /// <summary><c>--safety-stop SECONDS</c>: a deterministic run's wall-clock stop; an error without <c>--deterministic</c>.</summary>
+    public Option<double?> SafetyStop { get; }
 
     private Duration DefaultTimeLimit { get; }
 
@@ -55,6 +66,13 @@ internal sealed class SolveSettings
         command.Options.Add(Seed);
         command.Options.Add(Workers);
         command.Options.Add(Deterministic);
+        command.Options.Add(SafetyStop);
+        CommandChecks.Add(command, result =>
+        {
+            // A wall-clock run already stops at its limit; accepting the option there would suggest it does something.
+            if (result.GetValue(SafetyStop) is not null && !result.GetValue(Deterministic))
+                result.AddError("--safety-stop: only a --deterministic run has a safety stop; add --deterministic or drop --safety-stop.");
+        });
     }
 
     /// <summary>The solve options the user asked for, defaults filled in.</summary>
@@ -70,6 +88,7 @@ internal sealed class SolveSettings
         if (parse.GetValue(TimeLimit) is { } seconds) options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
         if (parse.GetValue(Seed) is { } seed) options = options with { Seed = seed };
         if (parse.GetValue(Workers) is { } workers) options = options with { Workers = workers };
+        if (parse.GetValue(SafetyStop) is { } stop) options = options with { SafetyLimit = Duration.FromMilliseconds((long)Math.Ceiling(stop * 1000)) };
         return options;
     }
 }

@@ -22,7 +22,8 @@ internal static class SolveEndpoints
             .WithDescription("The body is an event file (contract v1), or { \"event\": ..., \"previous\": ... }, or a multipart form "
                 + "with the parts event and previous. Query: timeLimit (seconds, default 30), seed (default 0), workers (default: "
                 + "all cores), deterministic (true: the time limit is a budget of solver work and the schedule depends only on the "
-                + "event, seed and workers, as scheduler solve --deterministic). Answers 202 with the job's id and its URL in Location.")
+                + "event, seed and workers, as scheduler solve --deterministic), safetyStop (with deterministic=true: the wall-clock "
+                + "seconds after which the search stops anyway, default twice the time limit plus 30). Answers 202 with the job's id and its URL in Location.")
             .Accepts<JsonElement>("application/json", "multipart/form-data")
             .Produces<JobAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -51,9 +52,9 @@ internal static class SolveEndpoints
     }
 
     private static async Task<IResult> Solve(
-        HttpRequest request, JobQueue queue, ServiceOptions options, string? timeLimit, string? seed, string? workers, string? deterministic, CancellationToken ct)
+        HttpRequest request, JobQueue queue, ServiceOptions options, string? timeLimit, string? seed, string? workers, string? deterministic, string? safetyStop, CancellationToken ct)
     {
-        var (solveOptions, problems) = SolveQuery.Read(timeLimit, seed, workers, deterministic);
+        var (solveOptions, problems) = SolveQuery.Read(timeLimit, seed, workers, deterministic, safetyStop);
         var body = await RequestBodies.Read(request, options.MaxBodyBytes, ct).ConfigureAwait(false);
         if (body.TooLarge) return ServiceProblems.TooLarge(options.MaxBodyBytes);
         var read = RequestBodies.ReadSolve(body);

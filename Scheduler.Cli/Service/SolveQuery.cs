@@ -6,19 +6,23 @@ using Scheduler.Engine.Solving;
 namespace Scheduler.Cli.Service;
 
 /// <summary>
-/// The query of <c>POST /v1/solve</c>: <c>timeLimit</c> (seconds), <c>seed</c>, <c>workers</c>, <c>deterministic</c>, with the ranges and
-/// defaults of <c>scheduler solve</c>'s <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c> and <c>--deterministic</c>.
+/// The query of <c>POST /v1/solve</c>: <c>timeLimit</c> (seconds), <c>seed</c>, <c>workers</c>, <c>deterministic</c>, <c>safetyStop</c>
+/// (seconds), with the ranges and defaults of <c>scheduler solve</c>'s <c>--time-limit</c>, <c>--seed</c>, <c>--workers</c>,
+/// <c>--deterministic</c> and <c>--safety-stop</c>.
 /// </summary>
 internal static class SolveQuery
 {
     /// <summary>The longest time limit accepted, in seconds (one day, as on the command line).</summary>
     public const double MaxTimeLimitSeconds = 86_400;
 
+    /// <summary>The longest safety stop accepted, in seconds (a week, as on the command line).</summary>
+    public const double MaxSafetyStopSeconds = 7 * 86_400;
+
     /// <summary>The most search workers accepted, as on the command line.</summary>
     public const int MaxWorkers = 256;
 
     /// <summary>The solve options the query asks for, defaults filled in, and a problem for each unusable value.</summary>
-    public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers, string? deterministic = null)
+    public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers, string? deterministic = null, string? safetyStop = null)
     {
         var options = new SolveOptions();
         var problems = new List<InputProblem>();
@@ -48,6 +52,15 @@ internal static class SolveQuery
         {
             if (bool.TryParse(deterministic, out var on)) options = options with { Deterministic = on };
             else problems.Add(new InputProblem("query.deterministic", $"\"{deterministic}\" is not true or false"));
+        }
+
+        if (safetyStop is not null)
+        {
+            if (!(double.TryParse(safetyStop, NumberStyles.Float, CultureInfo.InvariantCulture, out var stop) && stop > 0 && stop <= MaxSafetyStopSeconds))
+                problems.Add(new InputProblem("query.safetyStop", $"\"{safetyStop}\" is not a number more than 0 and at most 604800"));
+            else if (!options.Deterministic)
+                problems.Add(new InputProblem("query.safetyStop", "only a deterministic=true solve has a safety stop"));
+            else options = options with { SafetyLimit = Duration.FromMilliseconds((long)Math.Ceiling(stop * 1000)) };
         }
 
         return (options, problems);

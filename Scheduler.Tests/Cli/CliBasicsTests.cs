@@ -55,6 +55,7 @@ public sealed class CliBasicsTests
     [InlineData("--time-limit", "-1", "--time-limit")]
     [InlineData("--time-limit", "0", "--time-limit")]
     [InlineData("--seed", "1.5", "1.5")]
+    [InlineData("--safety-stop", "0", "--safety-stop")]
     public async Task Bad_solve_option_exits_2_before_reading_anything(string option, string value, string named)
     {
         using var folder = new TempFolder();
@@ -93,5 +94,33 @@ public sealed class CliBasicsTests
         Assert.Contains($"{ev}: no such file", run.Error, StringComparison.Ordinal);
         Assert.Contains($"{schedule}: no such file", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task A_safety_stop_without_deterministic_exits_2_and_says_to_add_it()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("schedule.json");
+
+        var run = await CliRunner.Run("solve", folder.Write("tiny.json", TinyEvent.EventJson), "--safety-stop", "60", "-o", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--safety-stop", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--deterministic", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task A_deterministic_run_past_its_safety_stop_still_writes_a_schedule_and_warns_that_it_may_not_reproduce()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("schedule.json");
+
+        // A millisecond has passed before the first search could start, so the stop is what ends the run.
+        var run = await CliRunner.Run("solve", folder.Write("tiny.json", TinyEvent.EventJson), "--deterministic", "--safety-stop", "0.001", "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("safety stop", run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(output));
     }
 }

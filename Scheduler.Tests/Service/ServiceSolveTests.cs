@@ -46,16 +46,30 @@ public sealed class ServiceSolveTests
         var eventJson = EventFile.Write(
             Scheduler.Engine.Generation.ConferenceGenerator.Generate(Generation.GeneratorTests.SmallConference));
         await using var service = await RunningService.Start();
-        var id = await service.Submit(eventJson, "timeLimit=1&seed=4&workers=2&deterministic=true");
+        // A safety stop far past any load the test machine sees: when it fires, the two runs may differ.
+        var id = await service.Submit(eventJson, "timeLimit=1&seed=4&workers=2&deterministic=true&safetyStop=600");
         var job = await service.WaitForFinal(id);
         Assert.Equal("done", job.GetProperty("status").GetString());
         var scheduleJson = job.GetProperty("schedule").GetRawText();
 
         using var folder = new TempFolder();
-        var cli = await CliRunner.Run("solve", folder.Write("conference.json", eventJson), "--time-limit", "1", "--seed", "4", "--workers", "2", "--deterministic");
+        var cli = await CliRunner.Run("solve", folder.Write("conference.json", eventJson), "--time-limit", "1", "--seed", "4", "--workers", "2", "--deterministic", "--safety-stop", "600");
 
         Assert.Equal(0, cli.ExitCode);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Out), JsonNode.Parse(scheduleJson)), $"CLI:\n{cli.Out}\nservice:\n{scheduleJson}");
+    }
+
+    [Theory]
+    [InlineData("deterministic=true&safetyStop=0")]
+    [InlineData("deterministic=true&safetyStop=soon")]
+    [InlineData("safetyStop=60")]
+    public async Task A_safety_stop_that_is_not_positive_or_comes_without_deterministic_is_a_400_at_its_query_path(string query)
+    {
+        await using var service = await RunningService.Start();
+        using var response = await service.Post($"/v1/solve?{query}", TinyEvent.EventJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("query.safetyStop", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,8 +52,20 @@ internal sealed class SearchClock
     /// <summary>Wall seconds left before the hard stop (the limit, or a deterministic run's safety stop).</summary>
     public double WallRemaining => Math.Max(0, wallLimit - watch.Elapsed.TotalSeconds);
 
-    /// <summary>True when no search should start: cancelled, or (almost) no budget left.</summary>
-    public bool Exhausted => Cancelled || Remaining <= MinimumSearch || WallRemaining <= MinimumSearch;
+    /// <summary>
+    /// True when no search should start: cancelled, or (almost) no budget left. In a deterministic run with work budget
+    /// left, the safety stop is what ends it, and <see cref="SafetyStopFired"/> records that.
+    /// </summary>
+    public bool Exhausted
+    {
+        get
+        {
+            if (Cancelled || Remaining <= MinimumSearch) return true;
+            if (WallRemaining > MinimumSearch) return false;
+            if (Deterministic) SafetyStopFired = true;
+            return true;
+        }
+    }
 
     /// <summary>A search shorter than this is not worth starting (seconds of either kind).</summary>
     public const double MinimumSearch = 0.05;
