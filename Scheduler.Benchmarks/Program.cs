@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "replan" => Scheduler.Benchmarks.Replan.ReplanCommand.Run(args[1..]),
     "replan-one" => Scheduler.Benchmarks.Replan.ReplanProbe.Run(args[1..]),
     "mip" => MipCommand.Run(args[1..]),
+    "gap-bound" => GapBoundCommand.Run(args[1..]),
     _ => Switch(args),
 };
 

@@ -178,8 +178,8 @@ internal static class ReplanProbe
         foreach (int index in culprits)
         {
             var (m, start) = keep[index];
-            Console.WriteLine($"  {m.Meeting.Id} [{string.Join(", ", m.Participants)}] {m.Length} slots at {start} ({problem.Grid.SlotStart(start)}), groups " +
-                string.Join(" ", Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == start && values[lp.Offsets[m.Index] + k] > 0.5).Select(k => m.Options[k].Group)));
+            Console.WriteLine($"  {m.Meeting.Id} [{string.Join(", ", m.Participants)}] {m.Length} slots at {start} ({problem.Grid.SlotStart(start)}), in " +
+                string.Join(" ", Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == start && values[lp.Offsets[m.Index] + k] > 0.5).Select(k => m.Groups[m.Options[k].Group].Building ?? "any")));
         }
     }
 }
