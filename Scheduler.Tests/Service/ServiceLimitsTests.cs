@@ -120,7 +120,7 @@ public sealed class ServiceLimitsTests
             operations);
         var solveQuery = paths.GetProperty("/v1/solve").GetProperty("post").GetProperty("parameters").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["timeLimit", "seed", "workers", "deterministic"], solveQuery);
+        Assert.Equal(["timeLimit", "seed", "workers", "deterministic", "safetyStop"], solveQuery);
     }
 
     /// <summary>A clock the test moves by hand.</summary>
