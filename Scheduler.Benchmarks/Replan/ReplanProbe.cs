@@ -17,7 +17,8 @@ namespace Scheduler.Benchmarks.Replan;
 /// fresh solve (seed 0 unless given) instead of replanning, with its moves against PUBLISHED. <c>--fractional [--glop]
 /// [--no-interpreters]</c> solves the replanning LP once and lists the meetings it places fractionally (where the bound
 /// is loose); <c>--fractional --mip ID [--seconds S]</c> solves its rows as a MIP (SCIP, CBC, ...), the best bound those
-/// rows can ever give.
+/// rows can ever give; add <c>--check</c> to fix the MIP's starts in CP-SAT and print an infeasible core (the rule the
+/// rows miss). <c>--prove W [--seconds S]</c>: CP-SAT on the whole replanning model asked for an objective of at least W.
 /// </summary>
 internal static class ReplanProbe
 {
@@ -96,6 +97,24 @@ internal static class ReplanProbe
                     string.Join(" ", values.Select(x => $"{m.Options[x.k].Start}/{m.Options[x.k].Group}={x.v:0.###}")));
             }
             Console.WriteLine($"{fractionalMeetings} fractional meetings");
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--prove") is var pv and >= 0)
+        {
+            // CP-SAT on the whole replanning model asked for an objective of at least W: "infeasible" proves the best below W.
+            var problem = SchedulingProblem.Build(previous.SolverEvent(), previous.RoomsToKeepApart());
+            var hard = ModelBuilder.Build(problem, ModelScope.Hard);
+            var objective = new ReplanObjective(hard, previous);
+            var model = hard.Fork();
+            var goal = objective.AddTo(model);
+            long target = (long)Math.Round(double.Parse(args[pv + 1], CultureInfo.InvariantCulture) * 100);
+            model.Add(goal >= target);
+            model.Maximize(goal);
+            var solver = new Google.OrTools.Sat.CpSolver { StringParameters = $"max_time_in_seconds:{Option("--seconds", 60).ToString(CultureInfo.InvariantCulture)} num_workers:{(int)Option("--workers", 2)}{(args.Contains("--log") ? " log_search_progress:true log_to_stdout:true" : "")}" };
+            var watch = Stopwatch.StartNew();
+            var status = solver.Solve(model);
+            Console.WriteLine($"CP-SAT asked for >= {target / 100.0}: {status} in {watch.Elapsed.TotalSeconds:0.0} s, objective {(status is Google.OrTools.Sat.CpSolverStatus.Optimal or Google.OrTools.Sat.CpSolverStatus.Feasible ? solver.ObjectiveValue / 100 : double.NaN)}, bound {solver.BestObjectiveBound / 100}");
             return 0;
         }
 
