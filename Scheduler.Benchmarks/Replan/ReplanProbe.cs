@@ -78,7 +78,7 @@ internal static class ReplanProbe
                 var mip = Quality.MipCommand.SolveAsMip(lp, cost, args[mi + 1], Option("--seconds", 60), (int)Option("--workers", 1), args.Contains("--log"));
                 if (mip is null) { Console.Error.WriteLine($"no solver {args[mi + 1]}"); return 2; }
                 Console.WriteLine($"MIP {args[mi + 1]}: {mip.Status} objective {objective.Constant + mip.Objective:0.000} bound {objective.Constant + mip.Bound:0.000} in {mip.Seconds:0.0} s, nodes {mip.Nodes}");
-                if (args.Contains("--check") && mip.Values.Length > 0) CheckMipSolution(problem, lp, mip.Values, Option("--check-seconds", 60));
+                if (args.Contains("--check") && mip.Values.Length > 0) CheckMipSolution(problem, previous, lp, mip.Values, Option("--check-seconds", 60));
                 return 0;
             }
             string solverId = args.Contains("--glop") ? "GLOP" : "PDLP";
@@ -147,7 +147,7 @@ internal static class ReplanProbe
     /// where the MIP put it (rooms free within the start), then with its option (start and room group) fixed. A feasible
     /// answer is a schedule of the MIP's value; an infeasible one means the rows miss a rule.
     /// </summary>
-    private static void CheckMipSolution(SchedulingProblem problem, LpRows lp, double[] values, double seconds)
+    private static void CheckMipSolution(SchedulingProblem problem, PublishedSchedule previous, LpRows lp, double[] values, double seconds)
     {
         foreach (bool groups in new[] { false, true })
         {
@@ -168,10 +168,14 @@ internal static class ReplanProbe
                     .Select(k => (Google.OrTools.Sat.ILiteral)sm.X[m.Index][k]).ToList();
                 model.AddBoolOr(lits);
             }
+            // The replanning objective over the rooms left free: a room change at a kept start costs.
+            var goal = new ReplanObjective(sm, previous).AddTo(model);
+            model.Maximize(goal);
             var solver = new Google.OrTools.Sat.CpSolver { StringParameters = $"max_time_in_seconds:{seconds.ToString(CultureInfo.InvariantCulture)} num_workers:2" };
             var clock = Stopwatch.StartNew();
             var status = solver.Solve(model);
-            Console.WriteLine($"CP-SAT with the MIP's {(groups ? "options" : "starts")} fixed ({placed} meetings): {status} in {clock.Elapsed.TotalSeconds:0.0} s");
+            string value = status is Google.OrTools.Sat.CpSolverStatus.Optimal or Google.OrTools.Sat.CpSolverStatus.Feasible ? $", objective {solver.ObjectiveValue / 100} bound {solver.BestObjectiveBound / 100}" : "";
+            Console.WriteLine($"CP-SAT with the MIP's {(groups ? "options" : "starts")} fixed ({placed} meetings): {status}{value} in {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
         // Which fixed starts conflict: each as an assumption, and CP-SAT's infeasible core names the rule the rows miss.
