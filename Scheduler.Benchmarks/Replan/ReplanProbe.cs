@@ -149,25 +149,24 @@ internal static class ReplanProbe
     /// </summary>
     private static void CheckMipSolution(SchedulingProblem problem, PublishedSchedule previous, LpRows lp, double[] values, double seconds)
     {
+        // One model, forked per question; per meeting the MIP's option (at most one is above a half), -1 when left out.
+        var sm = ModelBuilder.Build(problem, ModelScope.Hard);
+        var chosen = problem.Meetings.Select(m => Enumerable.Range(0, m.Options.Length).FirstOrDefault(k => values[lp.Offsets[m.Index] + k] > 0.5, -1)).ToArray();
+        List<Google.OrTools.Sat.ILiteral> AtChosenStart(MeetingOptions m) => Enumerable.Range(0, m.Options.Length)
+            .Where(k => m.Options[k].Start == m.Options[chosen[m.Index]].Start).Select(k => (Google.OrTools.Sat.ILiteral)sm.X[m.Index][k]).ToList();
+        void LeaveOutWhatTheMipLeftOut(Google.OrTools.Sat.CpModel model)
+        {
+            foreach (var m in problem.Meetings)
+                if (chosen[m.Index] < 0 && sm.Scheduled[m.Index] is { } s) model.Add(s == 0);
+        }
+        var placed = problem.Meetings.Where(m => chosen[m.Index] >= 0).ToList();
+
         foreach (bool groups in new[] { false, true })
         {
-            var sm = ModelBuilder.Build(problem, ModelScope.Hard);
             var model = sm.Fork();
-            int placed = 0;
-            foreach (var m in problem.Meetings)
-            {
-                int chosen = Enumerable.Range(0, m.Options.Length).FirstOrDefault(k => values[lp.Offsets[m.Index] + k] > 0.5, -1);
-                if (chosen < 0)
-                {
-                    if (sm.Scheduled[m.Index] is { } s) model.Add(s == 0);
-                    continue;
-                }
-                placed++;
-                var lits = Enumerable.Range(0, m.Options.Length)
-                    .Where(k => groups ? k == chosen : m.Options[k].Start == m.Options[chosen].Start)
-                    .Select(k => (Google.OrTools.Sat.ILiteral)sm.X[m.Index][k]).ToList();
-                model.AddBoolOr(lits);
-            }
+            LeaveOutWhatTheMipLeftOut(model);
+            foreach (var m in placed)
+                model.AddBoolOr(groups ? [sm.X[m.Index][chosen[m.Index]]] : AtChosenStart(m));
             // The replanning objective over the rooms left free: a room change at a kept start costs.
             var goal = new ReplanObjective(sm, previous).AddTo(model);
             model.Maximize(goal);
@@ -175,22 +174,19 @@ internal static class ReplanProbe
             var clock = Stopwatch.StartNew();
             var status = solver.Solve(model);
             string value = status is Google.OrTools.Sat.CpSolverStatus.Optimal or Google.OrTools.Sat.CpSolverStatus.Feasible ? $", objective {solver.ObjectiveValue / 100} bound {solver.BestObjectiveBound / 100}" : "";
-            Console.WriteLine($"CP-SAT with the MIP's {(groups ? "options" : "starts")} fixed ({placed} meetings): {status}{value} in {clock.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"CP-SAT with the MIP's {(groups ? "options" : "starts")} fixed ({placed.Count} meetings): {status}{value} in {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
         // Which fixed starts conflict: each as an assumption, and CP-SAT's infeasible core names the rule the rows miss.
-        var whole = ModelBuilder.Build(problem, ModelScope.Hard);
-        var core = whole.Fork();
-        var keep = new Dictionary<int, (MeetingOptions Meeting, int Start)>();
+        var core = sm.Fork();
+        LeaveOutWhatTheMipLeftOut(core);
+        var keep = new Dictionary<int, MeetingOptions>();
         var assumptions = new List<Google.OrTools.Sat.ILiteral>();
-        foreach (var m in problem.Meetings)
+        foreach (var m in placed)
         {
-            int chosen = Enumerable.Range(0, m.Options.Length).FirstOrDefault(k => values[lp.Offsets[m.Index] + k] > 0.5, -1);
-            if (chosen < 0) { if (whole.Scheduled[m.Index] is { } s) core.Add(s == 0); continue; }
             var kept = core.NewBoolVar($"kept_{m.Index}");
-            var at = Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == m.Options[chosen].Start).Select(k => whole.X[m.Index][k]).ToList();
-            core.Add(Google.OrTools.Sat.LinearExpr.Sum(at) >= kept);
-            keep[kept.GetIndex()] = (m, m.Options[chosen].Start);
+            core.Add(Google.OrTools.Sat.LinearExpr.Sum(AtChosenStart(m)) >= kept);
+            keep[kept.GetIndex()] = m;
             assumptions.Add(kept);
         }
         core.AddAssumptions(assumptions);
@@ -200,9 +196,9 @@ internal static class ReplanProbe
         Console.WriteLine($"with starts as assumptions: {verdict}, a core of {culprits.Count}");
         foreach (int index in culprits)
         {
-            var (m, start) = keep[index];
-            Console.WriteLine($"  {m.Meeting.Id} [{string.Join(", ", m.Participants)}] {m.Length} slots at {start} ({problem.Grid.SlotStart(start)}), in " +
-                string.Join(" ", Enumerable.Range(0, m.Options.Length).Where(k => m.Options[k].Start == start && values[lp.Offsets[m.Index] + k] > 0.5).Select(k => m.Groups[m.Options[k].Group].Building ?? "any")));
+            var m = keep[index];
+            var option = m.Options[chosen[m.Index]];
+            Console.WriteLine($"  {m.Meeting.Id} [{string.Join(", ", m.Participants)}] {m.Length} slots at {option.Start} ({problem.Grid.SlotStart(option.Start)}), in {m.Groups[option.Group].Building ?? "any"}");
         }
     }
 }
