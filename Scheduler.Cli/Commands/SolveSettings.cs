@@ -16,10 +16,10 @@ internal sealed class SolveSettings
             $"Stop the search after this many seconds and keep the best schedule found [default: {defaultLimit:0.##}]",
             "SECONDS",
             min: 0,
-            max: 86_400,
+            max: MaxTimeLimitSeconds,
             minExclusive: true);
         Seed = NumberOptions.Whole("--seed", "Random seed; the same input, seed and workers give the same schedule [default: 0]");
-        Workers = NumberOptions.Whole("--workers", $"Search threads [default: all {Environment.ProcessorCount} cores]", min: 1, max: 256);
+        Workers = NumberOptions.Whole("--workers", $"Search threads [default: all {Environment.ProcessorCount} cores]", min: 1, max: MaxWorkers);
         Deterministic = new Option<bool>("--deterministic")
         {
             Description = "Byte-identical schedules for the same event, seed and workers on any machine: the time limit "
@@ -31,10 +31,25 @@ internal sealed class SolveSettings
             + "spent [default: twice the time limit plus 30]. Raise it on a busy machine so the schedule stays reproducible",
             "SECONDS",
             min: 0,
-            max: 7 * 86_400,
+            max: MaxSafetyStopSeconds,
             minExclusive: true);
         DefaultTimeLimit = Duration.FromSeconds(defaultLimit);
     }
+
+    /// <summary>The longest time limit accepted, in seconds (one day); the service takes the same.</summary>
+    public const double MaxTimeLimitSeconds = 86_400;
+
+    /// <summary>The longest safety stop accepted, in seconds (a week); the service takes the same.</summary>
+    public const double MaxSafetyStopSeconds = 7 * 86_400;
+
+    /// <summary>The most search workers accepted; the service takes the same.</summary>
+    public const int MaxWorkers = 256;
+
+    /// <summary>
+    /// Seconds as given by a user, rounded up to whole milliseconds, so the command line and the service turn the same
+    /// text into the same budget (a deterministic schedule depends on it).
+    /// </summary>
+    public static Duration FromSeconds(double seconds) => Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000));
 
     /// <summary><c>--time-limit SECONDS</c>.</summary>
     public Option<double?> TimeLimit { get; }
@@ -85,10 +100,10 @@ internal sealed class SolveSettings
             SolverParameters = Environment.GetEnvironmentVariable(SolverParametersVariable),
             SolverLog = Environment.GetEnvironmentVariable(SolverLogVariable) == "1",
         };
-        if (parse.GetValue(TimeLimit) is { } seconds) options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
+        if (parse.GetValue(TimeLimit) is { } seconds) options = options with { TimeLimit = FromSeconds(seconds) };
         if (parse.GetValue(Seed) is { } seed) options = options with { Seed = seed };
         if (parse.GetValue(Workers) is { } workers) options = options with { Workers = workers };
-        if (parse.GetValue(SafetyStop) is { } stop) options = options with { SafetyLimit = Duration.FromMilliseconds((long)Math.Ceiling(stop * 1000)) };
+        if (parse.GetValue(SafetyStop) is { } stop) options = options with { SafetyLimit = FromSeconds(stop) };
         return options;
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NodaTime;
+using Scheduler.Cli.Commands;
 using Scheduler.Engine.Files;
 using Scheduler.Engine.Solving;
 
@@ -12,15 +12,6 @@ namespace Scheduler.Cli.Service;
 /// </summary>
 internal static class SolveQuery
 {
-    /// <summary>The longest time limit accepted, in seconds (one day, as on the command line).</summary>
-    public const double MaxTimeLimitSeconds = 86_400;
-
-    /// <summary>The longest safety stop accepted, in seconds (a week, as on the command line).</summary>
-    public const double MaxSafetyStopSeconds = 7 * 86_400;
-
-    /// <summary>The most search workers accepted, as on the command line.</summary>
-    public const int MaxWorkers = 256;
-
     /// <summary>The solve options the query asks for, defaults filled in, and a problem for each unusable value.</summary>
     public static (SolveOptions Options, List<InputProblem> Problems) Read(string? timeLimit, string? seed, string? workers, string? deterministic = null, string? safetyStop = null)
     {
@@ -29,9 +20,9 @@ internal static class SolveQuery
         if (timeLimit is not null)
         {
             if (double.TryParse(timeLimit, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-                && seconds > 0 && seconds <= MaxTimeLimitSeconds)
-                options = options with { TimeLimit = Duration.FromMilliseconds((long)Math.Ceiling(seconds * 1000)) };
-            else problems.Add(new InputProblem("query.timeLimit", $"\"{timeLimit}\" is not a number more than 0 and at most 86400"));
+                && seconds > 0 && seconds <= SolveSettings.MaxTimeLimitSeconds)
+                options = options with { TimeLimit = SolveSettings.FromSeconds(seconds) };
+            else problems.Add(new InputProblem("query.timeLimit", FormattableString.Invariant($"\"{timeLimit}\" is not a number more than 0 and at most {SolveSettings.MaxTimeLimitSeconds}")));
         }
 
         if (seed is not null)
@@ -43,9 +34,9 @@ internal static class SolveQuery
 
         if (workers is not null)
         {
-            if (int.TryParse(workers, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= MaxWorkers)
+            if (int.TryParse(workers, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= SolveSettings.MaxWorkers)
                 options = options with { Workers = count };
-            else problems.Add(new InputProblem("query.workers", $"\"{workers}\" is not a whole number from 1 to 256"));
+            else problems.Add(new InputProblem("query.workers", FormattableString.Invariant($"\"{workers}\" is not a whole number from 1 to {SolveSettings.MaxWorkers}")));
         }
 
         if (deterministic is not null)
@@ -56,11 +47,11 @@ internal static class SolveQuery
 
         if (safetyStop is not null)
         {
-            if (!(double.TryParse(safetyStop, NumberStyles.Float, CultureInfo.InvariantCulture, out var stop) && stop > 0 && stop <= MaxSafetyStopSeconds))
-                problems.Add(new InputProblem("query.safetyStop", $"\"{safetyStop}\" is not a number more than 0 and at most 604800"));
+            if (!(double.TryParse(safetyStop, NumberStyles.Float, CultureInfo.InvariantCulture, out var stop) && stop > 0 && stop <= SolveSettings.MaxSafetyStopSeconds))
+                problems.Add(new InputProblem("query.safetyStop", FormattableString.Invariant($"\"{safetyStop}\" is not a number more than 0 and at most {SolveSettings.MaxSafetyStopSeconds}")));
             else if (!options.Deterministic)
                 problems.Add(new InputProblem("query.safetyStop", "only a deterministic=true solve has a safety stop"));
-            else options = options with { SafetyLimit = Duration.FromMilliseconds((long)Math.Ceiling(stop * 1000)) };
+            else options = options with { SafetyLimit = SolveSettings.FromSeconds(stop) };
         }
 
         return (options, problems);
