@@ -18,8 +18,8 @@ internal static class GapBoundCommand
         if (args.Length < 1) { Console.Error.WriteLine("usage: gap-bound FILE [--seconds S] [--params P]"); return 2; }
         var read = EventFile.Load(args[0]);
         if (!read.Succeeded) { foreach (var p in read.Problems) Console.Error.WriteLine($"{args[0]}: {p}"); return 2; }
-        double seconds = Array.IndexOf(args, "--seconds") is var s and >= 0 ? double.Parse(args[s + 1], CultureInfo.InvariantCulture) : 60;
-        string extra = Array.IndexOf(args, "--params") is var p2 and >= 0 ? args[p2 + 1] : "num_workers:2";
+        double seconds = Replan.ReplanCommand.NumberOption(args, "--seconds", 60);
+        string extra = Array.IndexOf(args, "--params") is var p2 and >= 0 && p2 + 1 < args.Length ? args[p2 + 1] : "num_workers:2";
         var clock = Stopwatch.StartNew();
         var problem = SchedulingProblem.Build(read.Value!);
         var sm = ModelBuilder.Build(problem, ModelScope.Hard);
