@@ -1,4 +1,6 @@
 using Scheduler.Cli;
+using Scheduler.Engine.Checking;
+using Scheduler.Engine.Files;
 
 namespace Scheduler.Tests.Cli;
 
@@ -121,6 +123,7 @@ public sealed class CliBasicsTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("safety stop", run.Error, StringComparison.Ordinal);
-        Assert.True(File.Exists(output));
+        var schedule = ScheduleFile.Load(output).Value!;
+        Assert.True(ScheduleValidator.Check(EventFile.Parse(TinyEvent.EventJson).Value!, schedule).IsValid);
     }
 }
